@@ -1,0 +1,173 @@
+import type { Deadline } from '../procedure/deadline'
+
+/**
+ * Working-day arithmetic for legal deadlines, in Vietnam's local time.
+ *
+ * Working days are Monday to Friday, minus the HOLIDAY and DAY_OFF exceptions of the calendar, plus its
+ * WORKING_DAY exceptions (Saturdays made working days). Dates are 'yyyy-mm-dd' strings of the local calendar.
+ *
+ * Vietnam has kept UTC+07:00 without daylight saving since 1975, so local time is a fixed offset: the result
+ * never depends on the server's time zone, and no time-zone database is needed in the hot path of the seed.
+ */
+export type LocalDate = string
+
+export type CalendarDayKind = 'HOLIDAY' | 'DAY_OFF' | 'WORKING_DAY'
+
+export type CalendarException = { date: LocalDate; kind: CalendarDayKind }
+
+/** Exceptions to the Monday–Friday week, by local date (the `CalendarDay` table). */
+export type WorkingCalendar = ReadonlyMap<LocalDate, CalendarDayKind>
+
+export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60
+
+/** Office hours of a one-stop desk, local time: results are due at closing time. */
+export const OFFICE_OPENS_AT = { hour: 7, minute: 30 } as const
+export const OFFICE_CLOSES_AT = { hour: 17, minute: 0 } as const
+
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+/** Longest run of non-working days accepted before the calendar is considered broken (Tết is 9 days). */
+const MAX_NON_WORKING_RUN = 60
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function workingCalendar(exceptions: Iterable<CalendarException>): WorkingCalendar {
+  const calendar = new Map<LocalDate, CalendarDayKind>()
+  for (const { date, kind } of exceptions) calendar.set(assertLocalDate(date), kind)
+  return calendar
+}
+
+// Day numbers (days since 1970-01-01) of the dates seen so far, and back: the arithmetic below runs hundreds of
+// thousands of times when the demo history is generated, and parsing and validating a date string is the
+// costly part. Both maps stay small (one entry per distinct date).
+const dayNumbers = new Map<LocalDate, number>()
+const dates = new Map<number, LocalDate>()
+
+function dayNumber(date: LocalDate): number {
+  const cached = dayNumbers.get(date)
+  if (cached !== undefined) return cached
+  const match = LOCAL_DATE.exec(date)
+  if (!match) throw new RangeError(`Not a yyyy-mm-dd date: ${date}`)
+  const [, year, month, day] = match
+  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day))
+  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`Not a calendar date: ${date}`)
+  const number = ms / DAY
+  dayNumbers.set(date, number)
+  dates.set(number, date)
+  return number
+}
+
+function fromDayNumber(day: number): LocalDate {
+  const cached = dates.get(day)
+  if (cached !== undefined) return cached
+  const date = new Date(day * DAY).toISOString().slice(0, 10)
+  dayNumbers.set(date, day)
+  dates.set(day, date)
+  return date
+}
+
+function assertLocalDate(date: LocalDate): LocalDate {
+  dayNumber(date)
+  return date
+}
+
+/** The local (Asia/Ho_Chi_Minh) calendar date of an instant. */
+export function localDateOf(instant: Date): LocalDate {
+  const ms = instant.getTime()
+  if (Number.isNaN(ms)) throw new RangeError('Invalid date')
+  return fromDayNumber(Math.floor((ms + VIETNAM_UTC_OFFSET_MINUTES * MINUTE) / DAY))
+}
+
+/** Minutes since local midnight of an instant. */
+export function localMinuteOfDay(instant: Date): number {
+  const local = instant.getTime() + VIETNAM_UTC_OFFSET_MINUTES * MINUTE
+  return Math.floor((((local % DAY) + DAY) % DAY) / MINUTE)
+}
+
+/** The instant of `hour:minute` local time on a local date. */
+export function localInstant(date: LocalDate, hour: number, minute = 0): Date {
+  return new Date(dayNumber(date) * DAY + (hour * 60 + minute - VIETNAM_UTC_OFFSET_MINUTES) * MINUTE)
+}
+
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(dayNumber(date) + days)
+}
+
+export function isWorkingDay(date: LocalDate, calendar: WorkingCalendar): boolean {
+  const exception = calendar.get(date)
+  if (exception === 'WORKING_DAY') return true
+  if (exception === 'HOLIDAY' || exception === 'DAY_OFF') return false
+  // 1970-01-01 was a Thursday (weekday 4, Sunday = 0).
+  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7
+  return weekday !== 0 && weekday !== 6
+}
+
+/** The first working day on or after `date`. */
+export function firstWorkingDayFrom(date: LocalDate, calendar: WorkingCalendar): LocalDate {
+  let day = dayNumber(date)
+  for (let skipped = 0; skipped <= MAX_NON_WORKING_RUN; skipped++, day++) {
+    const candidate = fromDayNumber(day)
+    if (isWorkingDay(candidate, calendar)) return candidate
+  }
+  throw new RangeError(`No working day within ${MAX_NON_WORKING_RUN} days of ${date}: check the calendar`)
+}
+
+/**
+ * The `days`-th working day after `date` (`date` itself not counted, whether or not it is a working day);
+ * 0 gives `date` back.
+ */
+export function addWorkingDays(date: LocalDate, days: number, calendar: WorkingCalendar): LocalDate {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${days}`)
+  let current = assertLocalDate(date)
+  for (let counted = 0; counted < days; counted++) {
+    current = firstWorkingDayFrom(addCalendarDays(current, 1), calendar)
+  }
+  return current
+}
+
+/** The local day on which a same-day deadline falls, before any extension. */
+function sameDayDueDate(receivedAt: Date, cutoffHour: number, calendar: WorkingCalendar): LocalDate {
+  const day = localDateOf(receivedAt)
+  const beforeCutoff = localMinuteOfDay(receivedAt) < cutoffHour * 60
+  return isWorkingDay(day, calendar) && beforeCutoff ? day : addWorkingDays(day, 1, calendar)
+}
+
+export type DueOptions = {
+  /** Apply the deadline's extension (verification, many pages…); ignored when it has none. */
+  extended?: boolean
+}
+
+/**
+ * When the result of a dossier received at `receivedAt` is due: office closing time (17:00 local) of
+ * - SAME_DAY: the day of receipt, or the next working day when received at or after the cut-off hour or on
+ *   a non-working day;
+ * - WORKING_DAYS n: the n-th working day after the day of receipt, a receipt on a non-working day counting
+ *   as a receipt on the next working day (the desk receives it then);
+ * plus, with `extended`, the deadline's `extensionDays` more working days after that day.
+ */
+export function computeDueAt(receivedAt: Date, deadline: Deadline, calendar: WorkingCalendar, options: DueOptions = {}): Date {
+  let dueDate =
+    deadline.kind === 'SAME_DAY'
+      ? sameDayDueDate(receivedAt, deadline.cutoffHour, calendar)
+      : addWorkingDays(firstWorkingDayFrom(localDateOf(receivedAt), calendar), deadline.days, calendar)
+  if (options.extended && deadline.extensionDays) dueDate = addWorkingDays(dueDate, deadline.extensionDays, calendar)
+  return localInstant(dueDate, OFFICE_CLOSES_AT.hour, OFFICE_CLOSES_AT.minute)
+}
+
+/**
+ * Minutes of office hours (07:30–17:00 local on working days) between two instants; 0 when `to` is not after
+ * `from`. The unit of `DossierDailyStat.processingMinutes`.
+ */
+export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  if (to.getTime() <= from.getTime()) return 0
+  const opens = OFFICE_OPENS_AT.hour * 60 + OFFICE_OPENS_AT.minute
+  const closes = OFFICE_CLOSES_AT.hour * 60 + OFFICE_CLOSES_AT.minute
+  const last = localDateOf(to)
+  let total = 0
+  for (let day = localDateOf(from); day <= last; day = addCalendarDays(day, 1)) {
+    if (!isWorkingDay(day, calendar)) continue
+    const start = Math.max(localInstant(day, 0).getTime() + opens * MINUTE, from.getTime())
+    const end = Math.min(localInstant(day, 0).getTime() + closes * MINUTE, to.getTime())
+    if (end > start) total += (end - start) / MINUTE
+  }
+  return Math.floor(total)
+}
