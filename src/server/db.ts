@@ -1,21 +1,15 @@
 import 'server-only'
-import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '@/generated/prisma/client'
+import type { PrismaClient } from '@/generated/prisma/client'
 import { serverEnv } from './env'
+import { createPrismaClient } from './prisma-client'
 
 export type Db = PrismaClient
-
-function createClient(): PrismaClient {
-  const env = serverEnv()
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX }),
-  })
-}
 
 // One client per process; kept on globalThis so hot reload in development does not open a pool per edit.
 const globalForDb = globalThis as unknown as { motcuaDb?: PrismaClient }
 
 export function db(): PrismaClient {
-  globalForDb.motcuaDb ??= createClient()
+  const env = serverEnv()
+  globalForDb.motcuaDb ??= createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_MAX)
   return globalForDb.motcuaDb
 }

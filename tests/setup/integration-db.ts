@@ -1,0 +1,37 @@
+/**
+ * Runs before each integration test file: gives the file a fresh, fully migrated database of its own and
+ * points process.env.DATABASE_URL at it. Dropped (or stopped) when the file ends.
+ */
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../scripts/db/embedded'
+import { applyMigrations } from '../../scripts/db/migrations'
+import { databaseUrlWithName, quoteIdent, withAdminClient } from './test-database'
+
+let cleanup: (() => Promise<void>) | undefined
+
+beforeAll(async () => {
+  const templateUrl = inject('templateDatabaseUrl')
+  if (templateUrl) {
+    const template = new URL(templateUrl).pathname.slice(1)
+    const name = `motcua_test_${process.pid}_${randomBytes(4).toString('hex')}`
+    await withAdminClient(templateUrl, (admin) =>
+      admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+    )
+    process.env.DATABASE_URL = databaseUrlWithName(templateUrl, name)
+    cleanup = () =>
+      withAdminClient(templateUrl, async (admin) => {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+      })
+  } else {
+    const embedded: EmbeddedPostgres = await startEmbeddedPostgres()
+    await applyMigrations(embedded.url)
+    process.env.DATABASE_URL = embedded.url
+    process.env.DATABASE_POOL_MAX = '1'
+    cleanup = embedded.stop
+  }
+})
+
+afterAll(async () => {
+  await cleanup?.()
+})
