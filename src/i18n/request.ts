@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
+import { MESSAGES } from '../../messages'
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from './config'
 
 // Vietnamese by default; English when the visitor chose it (cookie set by the language switch).
@@ -9,6 +10,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Asia/Ho_Chi_Minh',
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
   }
 })
