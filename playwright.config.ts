@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
+/** The local OpenID Connect provider standing in for VNeID (tests/support/oidc-provider.ts), and the app's client there. */
+const oidc = {
+  port: Number(process.env.OIDC_TEST_PORT ?? 3211),
+  clientId: 'motcua-e2e',
+  clientSecret: 'motcua-e2e-client-secret-not-for-production',
+}
 
 /**
  * End-to-end tests against the production build, served by scripts/e2e-server.ts on a fresh seeded
@@ -29,13 +35,34 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 900_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: 'npx tsx tests/support/oidc-provider-server.ts',
+      url: `http://127.0.0.1:${oidc.port}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        OIDC_TEST_PORT: String(oidc.port),
+        OIDC_TEST_CLIENT_ID: oidc.clientId,
+        OIDC_TEST_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_TEST_REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/callback/vneid`,
+      },
+    },
+    {
+      command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
+      url: `http://127.0.0.1:${port}/`,
+      timeout: 900_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        E2E_PORT: String(port),
+        E2E_OIDC_ISSUER: `http://127.0.0.1:${oidc.port}`,
+        E2E_OIDC_CLIENT_ID: oidc.clientId,
+        E2E_OIDC_CLIENT_SECRET: oidc.clientSecret,
+      },
+    },
+  ],
 })

@@ -5,8 +5,16 @@
 import type { Locale } from '@/i18n/config'
 import coreVi from './vi.json'
 import coreEn from './en.json'
+import accountVi from './account/vi.json'
+import accountEn from './account/en.json'
+import dossierVi from './dossier/vi.json'
+import dossierEn from './dossier/en.json'
+import adminVi from './admin/vi.json'
+import adminEn from './admin/en.json'
+import vneidVi from './vneid/vi.json'
+import vneidEn from './vneid/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi },
-  en: { ...coreEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -29,6 +29,14 @@ async function main() {
     PORT: process.env.E2E_PORT ?? '3210',
     DEMO_MODE: 'true',
     DEMO_DOSSIERS: process.env.DEMO_DOSSIERS ?? '3000',
+    NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3210'}`,
+    NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+  }
+  // VNeID sign-in against the test OpenID provider Playwright starts first (tests/support/oidc-provider-server.ts).
+  if (process.env.E2E_OIDC_ISSUER) {
+    env.VNEID_ISSUER = process.env.E2E_OIDC_ISSUER
+    env.VNEID_CLIENT_ID = process.env.E2E_OIDC_CLIENT_ID
+    env.VNEID_CLIENT_SECRET = process.env.E2E_OIDC_CLIENT_SECRET
   }
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await freshServerDatabase(process.env.TEST_DATABASE_URL)

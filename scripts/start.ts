@@ -7,7 +7,8 @@
  *   5. Next.js on PORT (3000), with the database URL passed down.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded'
 import { EMBEDDED_DB_DIR } from './db/database-url'
@@ -50,6 +51,24 @@ function buildIfNeeded() {
   if (result.status !== 0) throw new Error('next build failed')
 }
 
+/**
+ * next-auth signs session cookies with NEXTAUTH_SECRET. Without one configured, a random secret is made
+ * once and kept in .data/ (git-ignored), so sessions survive restarts of this installation.
+ */
+function authEnvironment(): { NEXTAUTH_SECRET: string; NEXTAUTH_URL: string } {
+  let secret = process.env.NEXTAUTH_SECRET
+  if (!secret) {
+    const file = path.join(PROJECT_ROOT, '.data/auth-secret')
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+      log('No NEXTAUTH_SECRET: generated one in .data/auth-secret')
+    }
+    secret = readFileSync(file, 'utf8').trim()
+  }
+  return { NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` }
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= '1'
   let embedded: EmbeddedPostgres | undefined
@@ -82,6 +101,7 @@ async function main() {
 
   const env = {
     ...process.env,
+    ...authEnvironment(),
     DATABASE_URL: databaseUrl,
     // PGlite runs one query at a time: the app must not open a pool of several connections to it.
     DATABASE_POOL_MAX: embedded ? '1' : (process.env.DATABASE_POOL_MAX ?? '10'),

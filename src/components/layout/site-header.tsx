@@ -1,10 +1,19 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { navigationFor } from '@/domain/access/navigation'
+import { getActor } from '@/server/auth/session'
 import { BrandMark } from './brand-mark'
 import { LanguageSwitch } from './language-switch'
+import { SignOutButton } from './sign-out-button'
 
 export async function SiteHeader() {
-  const [t, app] = await Promise.all([getTranslations('Layout'), getTranslations('App')])
+  const [t, app, nav, actor] = await Promise.all([
+    getTranslations('Layout'),
+    getTranslations('App'),
+    getTranslations('Nav'),
+    getActor(),
+  ])
+  const menu = navigationFor(actor)
   return (
     <header className="bg-navy-900 text-white">
       <div className="h-1 bg-gov-red-600" aria-hidden="true" />
@@ -18,14 +27,34 @@ export async function SiteHeader() {
         </Link>
         <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
           <LanguageSwitch />
-          <Link
-            href="/dang-nhap"
-            className="rounded bg-white px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap text-navy-900 hover:bg-navy-100 sm:px-3"
-          >
-            {t('signIn')}
-          </Link>
+          {actor ? (
+            <>
+              <span className="hidden max-w-48 truncate text-sm text-navy-100 md:inline">{t('signedInAs', { name: actor.fullName })}</span>
+              <SignOutButton label={t('signOut')} />
+            </>
+          ) : (
+            <Link
+              href="/dang-nhap"
+              className="rounded bg-white px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap text-navy-900 hover:bg-navy-100 sm:px-3"
+            >
+              {t('signIn')}
+            </Link>
+          )}
         </div>
       </div>
+      {menu.length > 0 ? (
+        <nav aria-label={t('menuLabel')} className="border-t border-white/15">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:px-6">
+            {menu.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="block px-3 py-2.5 text-sm font-semibold whitespace-nowrap text-white hover:bg-white/10">
+                  {nav(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   )
 }

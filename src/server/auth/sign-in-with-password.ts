@@ -40,7 +40,13 @@ export async function signInWithPassword(
   const parsed = ZPasswordSignInInput.safeParse(input)
   if (!parsed.success) throw new AppError('INVALID_CREDENTIALS')
   const identifier = classifySignInIdentifier(parsed.data.identifier)
-  const key = throttleKey(identifier)
+  const user = await client.user.findFirst({
+    where: whereFor(identifier),
+    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  })
+  // Failures count per account, however it was named (ID number or phone); per typed identifier when no
+  // account matches. Either way the answer is the same, so the lock reveals nothing.
+  const key = user ? `user:${user.id}` : throttleKey(identifier)
   const since = windowStart(now)
 
   const [account, ip] = await Promise.all([
@@ -55,10 +61,6 @@ export async function signInWithPassword(
     throw new AppError('INVALID_CREDENTIALS', 'sign-in blocked by throttle')
   }
 
-  const user = await client.user.findFirst({
-    where: whereFor(identifier),
-    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-  })
   decoyHash ??= hashPassword('decoy-password-for-unknown-accounts')
   const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash))
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {

@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { contentSecurityPolicy, isCrossSiteApiWrite, securityHeaders } from '@/server/http/security-headers'
+
+/**
+ * Runs before every request: refuses cross-site writes to the API (CSRF) and sets the security headers,
+ * with a fresh CSP nonce that Next.js applies to its scripts. Authorization is NOT done here: every page,
+ * action and route checks it on the server itself.
+ */
+export function proxy(request: NextRequest) {
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https'
+  if (
+    isCrossSiteApiWrite({
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      origin: request.headers.get('origin'),
+      host: request.headers.get('x-forwarded-host') ?? request.headers.get('host'),
+    })
+  ) {
+    return NextResponse.json({ error: 'CROSS_SITE_REQUEST' }, { status: 403 })
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https })
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-nonce', nonce)
+  requestHeaders.set('Content-Security-Policy', csp)
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(name, value)
+  return response
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,55 @@
+import 'server-only'
+import type { Prisma, PrismaClient } from '@/generated/prisma/client'
+
+const dossierSummarySelect = {
+  id: true,
+  code: true,
+  state: true,
+  channel: true,
+  applicantName: true,
+  submittedAt: true,
+  dueAt: true,
+  completedAt: true,
+  outcome: true,
+  communeId: true,
+  commune: { select: { name: true } },
+  procedureVersion: { select: { nameVi: true, nameEn: true } },
+} satisfies Prisma.DossierSelect
+
+export type DossierSummary = Prisma.DossierGetPayload<{ select: typeof dossierSummarySelect }>
+
+export async function findDossierSummaries(
+  client: PrismaClient,
+  where: Prisma.DossierWhereInput,
+  { take, orderBy }: { take: number; orderBy: Prisma.DossierOrderByWithRelationInput[] },
+): Promise<DossierSummary[]> {
+  return client.dossier.findMany({ where, select: dossierSummarySelect, orderBy, take })
+}
+
+const dossierDetailSelect = {
+  ...dossierSummarySelect,
+  applicantId: true,
+  applicantCitizenId: true,
+  applicantPhone: true,
+  currentStep: true,
+  receivedAt: true,
+  feeVnd: true,
+  paidVnd: true,
+  commune: { select: { name: true, provinceId: true } },
+  events: {
+    select: { id: true, action: true, toState: true, occurredAt: true, isPublic: true, reason: true, actor: { select: { fullName: true } } },
+    orderBy: { occurredAt: 'asc' },
+  },
+  notes: { select: { id: true, body: true, createdAt: true, author: { select: { fullName: true } } }, orderBy: { createdAt: 'asc' } },
+} satisfies Prisma.DossierSelect
+
+export type DossierDetailRow = Prisma.DossierGetPayload<{ select: typeof dossierDetailSelect }>
+
+export async function findDossierDetail(client: PrismaClient, where: Prisma.DossierWhereInput): Promise<DossierDetailRow | null> {
+  return client.dossier.findFirst({ where, select: dossierDetailSelect })
+}
+
+export async function countDossiersByState(client: PrismaClient, where: Prisma.DossierWhereInput) {
+  const rows = await client.dossier.groupBy({ by: ['state'], where, _count: { _all: true } })
+  return Object.fromEntries(rows.map((row) => [row.state, row._count._all])) as Record<string, number>
+}

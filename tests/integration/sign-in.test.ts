@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AppError } from '@/domain/errors'
+import type { PrismaClient } from '@/generated/prisma/client'
+import { hashPassword } from '@/server/auth/password'
+import { signInWithPassword } from '@/server/auth/sign-in-with-password'
+import { createPrismaClient } from '@/server/prisma-client'
+
+let client: PrismaClient
+let citizenId: string
+const PASSWORD = 'Dung-Mat-Khau-2026'
+const t0 = new Date('2026-11-24T02:00:00Z')
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000)
+const meta = (ip = '203.0.113.7') => ({ ip, userAgent: 'vitest' })
+
+async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string } | 'SIGNED_IN'> {
+  try {
+    await work
+    return 'SIGNED_IN'
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, message: error.code }
+    throw error
+  }
+}
+
+beforeAll(async () => {
+  client = createPrismaClient(process.env.DATABASE_URL!, 2)
+  const passwordHash = await hashPassword(PASSWORD)
+  const citizen = await client.user.create({
+    data: { role: 'CITIZEN', fullName: 'Nguyễn Văn Thử', citizenId: '040090001234', phone: '0912000111', passwordHash },
+  })
+  citizenId = citizen.id
+  await client.user.create({ data: { role: 'CLERK', fullName: 'Trần Thị Cán Bộ', username: 'canbo.thu', passwordHash } })
+  await client.user.create({
+    data: { role: 'CLERK', fullName: 'Lê Văn Nghỉ', username: 'canbo.danghi', passwordHash, disabledAt: new Date() },
+  })
+})
+
+afterAll(async () => {
+  await client?.$disconnect()
+})
+
+describe('password sign-in', () => {
+  it.each([
+    ['the ID number', '040090001234'],
+    ['the phone, as typed with spaces', '0912 000 111'],
+    ['the phone with +84', '+84912000111'],
+  ])('signs a citizen in with %s', async (_label, identifier) => {
+    const user = await signInWithPassword(client, { input: { identifier, password: PASSWORD }, meta: meta(`198.51.100.${identifier.length}`), now: t0 })
+    expect(user.id).toBe(citizenId)
+  })
+
+  it('signs staff in with their username, case-insensitively', async () => {
+    const user = await signInWithPassword(client, { input: { identifier: 'CanBo.Thu', password: PASSWORD }, meta: meta('198.51.100.50'), now: t0 })
+    expect(user.id).toBeTruthy()
+  })
+
+  it('gives the same answer for a wrong password, an unknown account and a disabled one', async () => {
+    const wrong = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.thu', password: 'sai' }, meta: meta('198.51.100.60'), now: t0 }))
+    const unknown = await refusal(signInWithPassword(client, { input: { identifier: 'khong.ton.tai', password: 'sai' }, meta: meta('198.51.100.61'), now: t0 }))
+    const disabled = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.danghi', password: PASSWORD }, meta: meta('198.51.100.62'), now: t0 }))
+    expect(wrong).toEqual({ code: 'INVALID_CREDENTIALS', message: 'INVALID_CREDENTIALS' })
+    expect(unknown).toEqual(wrong)
+    expect(disabled).toEqual(wrong)
+  })
+
+  it('refuses the 6th attempt within 15 minutes even with the right password, then lets it in later', async () => {
+    const identifier = '040090001234'
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const result = await refusal(
+        signInWithPassword(client, { input: { identifier, password: `sai-${attempt}` }, meta: meta(`192.0.2.${attempt}`), now: minutes(attempt) }),
+      )
+      expect(result).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    }
+    // Sixth attempt, right password, from yet another address: still refused, with the same answer.
+    const sixth = await refusal(signInWithPassword(client, { input: { identifier, password: PASSWORD }, meta: meta('192.0.2.99'), now: minutes(6) }))
+    expect(sixth).toEqual({ code: 'INVALID_CREDENTIALS', message: 'INVALID_CREDENTIALS' })
+    // The lock is per account whatever the writing of the identifier.
+    const byPhone = await refusal(signInWithPassword(client, { input: { identifier: '0912000111', password: PASSWORD }, meta: meta('192.0.2.98'), now: minutes(6) }))
+    expect(byPhone).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    // 15 minutes after the failures, the right password works again.
+    const later = await signInWithPassword(client, { input: { identifier, password: PASSWORD }, meta: meta('192.0.2.99'), now: minutes(30) })
+    expect(later.id).toBe(citizenId)
+  })
+
+  it('stops one address spraying many accounts', async () => {
+    const sprayer = '233.252.0.1'
+    for (let index = 0; index < 20; index++) {
+      await refusal(signInWithPassword(client, { input: { identifier: `nguoi.dung.${index}`, password: 'sai' }, meta: meta(sprayer), now: minutes(100) }))
+    }
+    const fromSprayer = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: meta(sprayer), now: minutes(101) }))
+    expect(fromSprayer).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    const elsewhere = await signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: meta('198.51.100.200'), now: minutes(101) })
+    expect(elsewhere.id).toBeTruthy()
+  })
+
+  it('records every attempt, never the password', async () => {
+    const attempts = await client.loginAttempt.findMany({ select: { identifier: true, succeeded: true } })
+    expect(attempts.length).toBeGreaterThan(20)
+    expect(JSON.stringify(attempts)).not.toContain(PASSWORD)
+    expect(attempts).toContainEqual({ identifier: `user:${citizenId}`, succeeded: false })
+    expect(attempts).toContainEqual({ identifier: 'username:nguoi.dung.0', succeeded: false })
+  })
+
+  it('refuses malformed input with the same answer', async () => {
+    expect(await refusal(signInWithPassword(client, { input: { identifier: '', password: '' }, meta: meta(), now: t0 }))).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    expect(await refusal(signInWithPassword(client, { input: null, meta: meta(), now: t0 }))).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+  })
+})
