@@ -1,0 +1,75 @@
+import 'server-only'
+import type { PrismaClient } from '@/generated/prisma/client'
+import { Prisma } from '@/generated/prisma/client'
+import { localDateOf } from '@/domain/calendar/working-days'
+import { validateRegistration, type RegistrationFieldErrors } from '@/domain/account/registration'
+import { AppError } from '@/domain/errors'
+import { writeAudit } from '@/server/audit/write-audit'
+import { hashPassword } from '@/server/auth/password'
+import type { RequestMeta } from '@/server/http/request-meta'
+
+export type RegisteredCitizen = { userId: string }
+
+/** Which of the person's unique values are already registered (to anyone, citizen or staff). */
+async function takenFields(client: PrismaClient, citizenId: string, phone: string): Promise<RegistrationFieldErrors> {
+  const holders = await client.user.findMany({
+    where: { OR: [{ citizenId }, { phone }] },
+    select: { citizenId: true, phone: true },
+  })
+  const errors: RegistrationFieldErrors = {}
+  if (holders.some((holder) => holder.citizenId === citizenId)) errors.citizenId = ['TAKEN']
+  if (holders.some((holder) => holder.phone === phone)) errors.phone = ['TAKEN']
+  return errors
+}
+
+/**
+ * A citizen creates their own account: name, ID number (consistent with the declared birth date and
+ * gender), mobile phone, optional e-mail and a password. Bad input → INVALID_INPUT with codes per field,
+ * nothing stored. An ID number or phone already registered → ALREADY_EXISTS naming only that field. The
+ * account and its audit row are written in one transaction.
+ */
+export async function registerCitizen(
+  client: PrismaClient,
+  { input, meta, now = new Date() }: { input: unknown; meta: RequestMeta; now?: Date },
+): Promise<RegisteredCitizen> {
+  const checked = validateRegistration(input, localDateOf(now))
+  if (!checked.ok) throw new AppError('INVALID_INPUT', 'registration refused', checked.fieldErrors)
+  const registration = checked.value
+
+  const taken = await takenFields(client, registration.citizenId, registration.phone)
+  if (Object.keys(taken).length > 0) throw new AppError('ALREADY_EXISTS', 'citizen ID or phone already registered', taken)
+
+  const passwordHash = await hashPassword(registration.password)
+  try {
+    return await client.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          role: 'CITIZEN',
+          fullName: registration.fullName,
+          citizenId: registration.citizenId,
+          phone: registration.phone,
+          email: registration.email,
+          birthDate: new Date(`${registration.birthDate}T00:00:00Z`),
+          gender: registration.gender,
+          passwordHash,
+        },
+        select: { id: true },
+      })
+      await writeAudit(tx, {
+        actor: { userId: user.id, role: 'CITIZEN' },
+        action: 'account.register',
+        entityType: 'User',
+        entityId: user.id,
+        meta,
+      })
+      return { userId: user.id }
+    })
+  } catch (error) {
+    // Someone registered the same number between the check and the insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const raced = await takenFields(client, registration.citizenId, registration.phone)
+      throw new AppError('ALREADY_EXISTS', 'citizen ID or phone already registered', Object.keys(raced).length > 0 ? raced : { citizenId: ['TAKEN'] })
+    }
+    throw error
+  }
+}
