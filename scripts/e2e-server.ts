@@ -8,7 +8,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { PROJECT_ROOT } from './db/migrations'
 
-const DATABASE_NAME = 'motcua_e2e'
+// One database per port, so two e2e runs side by side (different E2E_PORT) never share one.
+const DATABASE_NAME = `motcua_e2e_${process.env.E2E_PORT ?? '3210'}`
 
 async function freshServerDatabase(serverUrl: string): Promise<string> {
   const admin = new URL(serverUrl)

@@ -32,7 +32,7 @@ async function signInThroughVneid(page: Page, person: TestCitizen = TEST_CITIZEN
   await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click()
   await expect(page).toHaveURL(new RegExp(`^${OIDC_ISSUER}/interaction/`))
   await page.getByLabel('Số định danh cá nhân').fill(person.login)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
 }
 
 test.describe('sign-in with VNeID (OpenID Connect)', () => {
@@ -70,7 +70,7 @@ test.describe('sign-in with VNeID (OpenID Connect)', () => {
 
       // next-auth sends a refused sign-in back to the sign-in page with an error code.
       await expect(page).toHaveURL(/\/dang-nhap\?(.+&)?error=OAuthCallback(&|$)/)
-      await expect(page.getByRole('alert')).toContainText('Không đăng nhập được bằng VNeID')
+      await expect(page.getByRole('main').getByRole('alert')).toContainText('Không đăng nhập được bằng VNeID')
       expect(await session(page)).toEqual({})
       // The provider did issue the altered token (the hook fired), so the refusal is the portal's doing.
       expect(await idTokenMode(request)).toBe('normal')
@@ -82,7 +82,7 @@ test.describe('sign-in with VNeID (OpenID Connect)', () => {
 
     // The token itself is fine; our signIn callback says no.
     await expect(page).toHaveURL(/\/dang-nhap\?(.+&)?error=AccessDenied(&|$)/)
-    await expect(page.getByRole('alert')).toContainText('Không đăng nhập được bằng VNeID')
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Không đăng nhập được bằng VNeID')
     expect(await session(page)).toEqual({})
   })
 })
