@@ -29,14 +29,8 @@ export function proxy(request: NextRequest) {
   return response
 }
 
+// Every request but static build assets. Prefetches are not skipped: a request header must never be
+// able to switch the CSRF rule off.
 export const config = {
-  matcher: [
-    {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 }

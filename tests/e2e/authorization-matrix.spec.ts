@@ -25,17 +25,13 @@ const SIGNED_IN = EVERYONE.filter((who) => who !== 'anonymous')
 const COMMUNE_A_STAFF: Who[] = ['clerkA', 'specialistA', 'leaderA']
 const ALL_STAFF: Who[] = [...COMMUNE_A_STAFF, 'clerkB']
 
-type Expect = 'ok' | 'sign-in' | 'not-found' | 'unauthorized' | 'forbidden' | 'created'
+type Expect = 'ok' | 'sign-in' | 'not-found' | 'unauthorized' | 'forbidden' | 'created' | `redirect ${string}`
 const allowing = (allowed: Who[], denied: Expect = 'not-found') =>
   Object.fromEntries(EVERYONE.map((who) => [who, allowed.includes(who) ? 'ok' : who === 'anonymous' ? 'sign-in' : denied])) as Record<Who, Expect>
 
 const sessions = new Map<Who, APIRequestContext>()
 let origin = ''
-const refs: { citizenADossierId: string; citizenADossierCode: string; communeACode: string } = {
-  citizenADossierId: '',
-  citizenADossierCode: '',
-  communeACode: '',
-}
+const refs = { citizenADossierId: '', citizenADossierCode: '', communeACode: '', communeBCode: '', clerkAUserId: '' }
 
 test.beforeAll(async ({ baseURL }) => {
   origin = new URL(baseURL!).origin
@@ -48,6 +44,9 @@ test.beforeAll(async ({ baseURL }) => {
   refs.citizenADossierCode = inCommuneA.code
   const communeA = (await (await sessions.get('clerkA')!.get('/api/dossiers')).json()) as Listed
   refs.communeACode = communeA.dossiers[0]!.code
+  const communeB = (await (await sessions.get('clerkB')!.get('/api/dossiers')).json()) as Listed
+  refs.communeBCode = communeB.dossiers[0]!.code
+  refs.clerkAUserId = ((await (await sessions.get('clerkA')!.get('/api/auth/session')).json()) as { userId: string }).userId
 })
 
 test.afterAll(async () => {
@@ -69,15 +68,37 @@ async function outcome(who: Who, method: 'GET' | 'POST', path: string): Promise<
   if (status === 307 || status === 303 || status === 302) {
     const location = response.headers()['location'] ?? ''
     if (location.includes('/dang-nhap')) return 'sign-in'
-    return `redirect ${location}`
+    return `redirect ${new URL(location, origin).pathname}`
   }
   return `status ${status}`
 }
 
 type Row = { name: string; method: 'GET' | 'POST'; path: () => string; expected: Record<Who, Expect> }
 
+const ROLE_HOME: Record<Exclude<Who, 'anonymous'>, string> = {
+  citizenA: '/ho-so-cua-toi',
+  citizenB: '/ho-so-cua-toi',
+  clerkA: '/can-bo',
+  specialistA: '/can-bo',
+  leaderA: '/can-bo',
+  clerkB: '/can-bo',
+  officer: '/tinh',
+  admin: '/quan-tri',
+}
+
 const pages: Row[] = [
   { name: 'home', method: 'GET', path: () => '/', expected: allowing(EVERYONE) },
+  { name: 'sign-in page', method: 'GET', path: () => '/dang-nhap', expected: allowing(EVERYONE) },
+  { name: 'registration page', method: 'GET', path: () => '/dang-ky', expected: allowing(EVERYONE) },
+  { name: 'forgotten password page', method: 'GET', path: () => '/quen-mat-khau', expected: allowing(EVERYONE) },
+  // Demo mode is on in these tests; without it the mailbox is a 404 for everyone (integration test).
+  { name: 'demo mailbox', method: 'GET', path: () => '/hop-thu-thu-nghiem', expected: allowing(EVERYONE) },
+  {
+    name: 'after sign-in: each role to its home',
+    method: 'GET',
+    path: () => '/chuyen-huong',
+    expected: { anonymous: 'sign-in', ...Object.fromEntries(Object.entries(ROLE_HOME).map(([who, home]) => [who, `redirect ${home}`])) } as Record<Who, Expect>,
+  },
   { name: 'procedure page', method: 'GET', path: () => '/thu-tuc/1.001193', expected: allowing(EVERYONE) },
   { name: 'my dossiers', method: 'GET', path: () => '/ho-so-cua-toi', expected: allowing(['citizenA', 'citizenB']) },
   { name: 'my dossier by code', method: 'GET', path: () => `/ho-so-cua-toi/${refs.citizenADossierCode}`, expected: allowing(['citizenA']) },
@@ -87,6 +108,8 @@ const pages: Row[] = [
   { name: 'province overview', method: 'GET', path: () => '/tinh', expected: allowing(['officer', 'admin']) },
   { name: 'province dossier view', method: 'GET', path: () => `/tinh/ho-so/${refs.communeACode}`, expected: allowing(['officer', 'admin']) },
   { name: 'staff accounts (admin)', method: 'GET', path: () => '/quan-tri', expected: allowing(['admin']) },
+  { name: 'new staff account (admin)', method: 'GET', path: () => '/quan-tri/can-bo/moi', expected: allowing(['admin']) },
+  { name: 'a staff account (admin)', method: 'GET', path: () => `/quan-tri/can-bo/${refs.clerkAUserId}`, expected: allowing(['admin']) },
   { name: 'audit log (admin)', method: 'GET', path: () => '/quan-tri/nhat-ky', expected: allowing(['admin']) },
   { name: 'account', method: 'GET', path: () => '/tai-khoan', expected: allowing(SIGNED_IN) },
 ]
@@ -99,6 +122,8 @@ const routes: Row[] = [
   { name: 'GET /api/dossiers', method: 'GET', path: () => '/api/dossiers', expected: api(['citizenA', 'citizenB', ...ALL_STAFF], 'forbidden') },
   { name: 'GET /api/dossiers/:id', method: 'GET', path: () => `/api/dossiers/${refs.citizenADossierId}`, expected: api(['citizenA', ...COMMUNE_A_STAFF, 'officer', 'admin'], 'not-found') },
   { name: 'GET /api/dossiers/:code', method: 'GET', path: () => `/api/dossiers/${refs.citizenADossierCode}`, expected: api(['citizenA', ...COMMUNE_A_STAFF, 'officer', 'admin'], 'not-found') },
+  { name: 'GET /api/dossiers/:code (commune B)', method: 'GET', path: () => `/api/dossiers/${refs.communeBCode}`, expected: api(['clerkB', 'officer', 'admin'], 'not-found') },
+  { name: 'GET /api/auth/session', method: 'GET', path: () => '/api/auth/session', expected: allowing(EVERYONE, 'ok') },
   {
     name: 'POST /api/dossiers/:code/notes',
     method: 'POST',

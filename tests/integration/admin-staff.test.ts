@@ -382,6 +382,9 @@ describe('resetting a staff password', () => {
 describe('only administrators manage staff', () => {
   it.each([
     ['a clerk', () => clerkActor],
+    // The same person's commune, with the other commune roles: none of them administers accounts.
+    ['a specialist', (): Actor => ({ ...clerkActor, role: 'SPECIALIST' })],
+    ['a leader', (): Actor => ({ ...clerkActor, role: 'LEADER' })],
     ['a provincial officer', () => officerActor],
     ['a citizen', () => citizenActor],
   ])('%s is refused everything, and nothing changes', async (_name, actorOf) => {

@@ -75,21 +75,21 @@ afterAll(async () => {
 
 describe('reading a dossier by id and by code', () => {
   type Who = keyof typeof actors
-  const matrix: [Who, 'citizenA' | 'communeA' | 'communeB', string][] = [
-    ['citizenA', 'citizenA', 'ALLOWED'],
-    ['citizenB', 'citizenA', 'NOT_FOUND'],
-    ['citizenA', 'communeB', 'NOT_FOUND'],
-    ['clerkA', 'communeA', 'ALLOWED'],
-    ['specialistA', 'communeA', 'ALLOWED'],
-    ['leaderA', 'communeA', 'ALLOWED'],
-    ['clerkA', 'communeB', 'NOT_FOUND'],
-    ['clerkB', 'communeA', 'NOT_FOUND'],
-    ['clerkB', 'communeB', 'ALLOWED'],
-    ['officer', 'communeA', 'ALLOWED'],
-    ['officer', 'communeB', 'ALLOWED'],
-    ['admin', 'communeA', 'ALLOWED'],
-  ]
-  const dossierOf = (which: string) => (which === 'citizenA' ? citizenADossier : which === 'communeA' ? communeADossier : communeBDossier)
+  type Target = 'citizenA' | 'communeA' | 'communeB'
+  const TARGETS: Target[] = ['citizenA', 'communeA', 'communeB']
+  // Every actor × every dossier: [citizen A's own dossier (in commune A), another commune A dossier, a commune B dossier].
+  const READ: Record<Who, [string, string, string]> = {
+    citizenA: ['ALLOWED', 'NOT_FOUND', 'NOT_FOUND'],
+    citizenB: ['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+    clerkA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    specialistA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    leaderA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    clerkB: ['NOT_FOUND', 'NOT_FOUND', 'ALLOWED'],
+    officer: ['ALLOWED', 'ALLOWED', 'ALLOWED'],
+    admin: ['ALLOWED', 'ALLOWED', 'ALLOWED'],
+  }
+  const matrix = (Object.keys(READ) as Who[]).flatMap((who) => TARGETS.map((target, index) => [who, target, READ[who][index]!] as const))
+  const dossierOf = (which: Target) => (which === 'citizenA' ? citizenADossier : which === 'communeA' ? communeADossier : communeBDossier)
 
   it.each(matrix)('%s reading the %s dossier by id → %s', async (who, which, expected) => {
     expect(await codeOf(getDossier(client, { actor: actors[who], ref: dossierOf(which).id }))).toBe(expected)
@@ -113,18 +113,21 @@ describe('reading a dossier by id and by code', () => {
 })
 
 describe('acting on a dossier (a private staff note)', () => {
-  const cases: [keyof typeof actors, 'communeA' | 'communeB' | 'citizenA', string][] = [
-    ['clerkA', 'communeA', 'ALLOWED'],
-    ['specialistA', 'communeA', 'ALLOWED'],
-    ['leaderA', 'communeA', 'ALLOWED'],
-    ['clerkA', 'communeB', 'NOT_FOUND'],
-    ['clerkB', 'communeA', 'NOT_FOUND'],
-    ['officer', 'communeA', 'FORBIDDEN'],
-    ['admin', 'communeA', 'FORBIDDEN'],
-    ['citizenA', 'communeA', 'NOT_FOUND'],
-    // Their own dossier: they may read it, not write staff notes on it.
-    ['citizenA', 'citizenA', 'FORBIDDEN'],
-  ]
+  type Who = keyof typeof actors
+  type Target = 'citizenA' | 'communeA' | 'communeB'
+  const TARGETS: Target[] = ['citizenA', 'communeA', 'communeB']
+  // Who may read but not act gets FORBIDDEN; who may not even read gets NOT_FOUND.
+  const WRITE: Record<Who, [string, string, string]> = {
+    citizenA: ['FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+    citizenB: ['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+    clerkA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    specialistA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    leaderA: ['ALLOWED', 'ALLOWED', 'NOT_FOUND'],
+    clerkB: ['NOT_FOUND', 'NOT_FOUND', 'ALLOWED'],
+    officer: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    admin: ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  }
+  const cases = (Object.keys(WRITE) as Who[]).flatMap((who) => TARGETS.map((target, index) => [who, target, WRITE[who][index]!] as const))
   it.each(cases)('%s writing on the %s dossier → %s', async (who, which, expected) => {
     const target = which === 'communeA' ? communeADossier : which === 'citizenA' ? citizenADossier : communeBDossier
     const before = await client.dossierNote.count({ where: { dossierId: target.id } })

@@ -74,24 +74,27 @@ describe('signInWithOidc', () => {
     expect(await client.auditLog.count({ where: { entityId: first.id } })).toBe(2)
   })
 
-  it('links an existing citizen with the same citizen ID number and keeps their data', async () => {
+  // The ID number of a password account was only declared at registration; the e-ID proves it. Whoever
+  // registered it first may not be its owner, so the unverified password and phone go and sessions end.
+  it('links an existing citizen with the same citizen ID number, dropping its unverified password and phone', async () => {
     const existing = await client.user.create({
       data: { role: 'CITIZEN', fullName: 'Trần Văn Bình', citizenId: '040085000222', phone: '0912000222', passwordHash: 'scrypt$x', sessionVersion: 3 },
       select: { id: true },
     })
     const signedIn = await signIn(identity({ subject: 'sub-existing', citizenId: '040085000222', fullName: 'TRẦN VĂN BÌNH', phone: '0912999222' }))
 
-    expect(signedIn).toEqual({ id: existing.id, sessionVersion: 3 })
+    expect(signedIn).toEqual({ id: existing.id, sessionVersion: 4 })
     const user = await client.user.findUniqueOrThrow({ where: { id: existing.id }, select: { fullName: true, phone: true, passwordHash: true } })
-    expect(user).toEqual({ fullName: 'Trần Văn Bình', phone: '0912000222', passwordHash: 'scrypt$x' })
+    expect(user).toEqual({ fullName: 'TRẦN VĂN BÌNH', phone: '0912999222', passwordHash: null })
     expect((await auditFor(existing.id)).map((row) => [row.action, (row.data as { matchedBy?: string }).matchedBy])).toEqual([
+      ['citizen.verifiedByEid', undefined],
       ['externalAccount.link', 'citizenId'],
     ])
     expect(await signIn(identity({ subject: 'sub-existing', citizenId: '040085000222', fullName: 'Trần Văn Bình' }))).toEqual(signedIn)
   })
 
   it('creates the citizen without the phone when another account already uses it', async () => {
-    const signedIn = await signIn(identity({ subject: 'sub-phone-taken', citizenId: '040190000333', phone: '0912000222' }))
+    const signedIn = await signIn(identity({ subject: 'sub-phone-taken', citizenId: '040190000333', phone: '0912999222' }))
     const user = await client.user.findUniqueOrThrow({ where: { id: signedIn.id }, select: { phone: true } })
     expect(user.phone).toBeNull()
   })

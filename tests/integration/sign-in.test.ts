@@ -3,6 +3,7 @@ import { AppError } from '@/domain/errors'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { hashPassword } from '@/server/auth/password'
 import { signInWithPassword } from '@/server/auth/sign-in-with-password'
+import { updateStaffPassword } from '@/server/admin/staff.repo'
 import { createPrismaClient } from '@/server/prisma-client'
 
 let client: PrismaClient
@@ -98,7 +99,44 @@ describe('password sign-in', () => {
     expect(attempts.length).toBeGreaterThan(20)
     expect(JSON.stringify(attempts)).not.toContain(PASSWORD)
     expect(attempts).toContainEqual({ identifier: `user:${citizenId}`, succeeded: false })
-    expect(attempts).toContainEqual({ identifier: 'username:nguoi.dung.0', succeeded: false })
+    // What was typed for an unknown account is kept only as a hash (it may be a mistyped password).
+    expect(JSON.stringify(attempts)).not.toContain('nguoi.dung')
+    expect(attempts.filter((attempt) => attempt.identifier.startsWith('unknown:')).every((attempt) => /^unknown:[0-9a-f]{64}$/.test(attempt.identifier))).toBe(true)
+  })
+
+  it('evaluates at most five of twenty simultaneous guesses on one account', async () => {
+    const target = await client.user.create({
+      data: { role: 'CITIZEN', fullName: 'Đồng Thời', citizenId: '040090005555', passwordHash: await hashPassword(PASSWORD) },
+    })
+    const guesses = Array.from({ length: 20 }, (_, index) =>
+      refusal(signInWithPassword(client, { input: { identifier: '040090005555', password: `doan-${index}` }, meta: meta(`100.64.0.${index}`), now: minutes(200) })),
+    )
+    expect(new Set((await Promise.all(guesses)).map((result) => JSON.stringify(result)))).toEqual(new Set([JSON.stringify({ code: 'INVALID_CREDENTIALS', message: 'INVALID_CREDENTIALS' })]))
+    expect(await client.loginAttempt.count({ where: { identifier: `user:${target.id}` } })).toBe(5)
+  })
+
+  it('counts failures since the last success, and a password reset lifts the lock', async () => {
+    const person = await client.user.create({
+      data: { role: 'CLERK', fullName: 'Quên Mật Khẩu', username: 'canbo.quen', passwordHash: await hashPassword(PASSWORD) },
+    })
+    // Times relative to the real clock: the reset below is recorded at the database's now().
+    const base = Date.now()
+    const attempt = (password: string, atMinutes: number) =>
+      refusal(signInWithPassword(client, { input: { identifier: 'canbo.quen', password }, meta: meta('100.64.1.1'), now: new Date(base + atMinutes * 60_000) }))
+    for (let index = 0; index < 4; index++) expect(await attempt('sai', -14 + index * 0.5)).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    expect(await attempt(PASSWORD, -12)).toBe('SIGNED_IN')
+    for (let index = 0; index < 4; index++) expect(await attempt('sai', -11.5 + index * 0.5)).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    // Eight failures in the window, but only four since the last success: still allowed.
+    expect(await attempt(PASSWORD, -9)).toBe('SIGNED_IN')
+    for (let index = 0; index < 5; index++) await attempt('sai', -8 + index * 0.5)
+    expect(await attempt(PASSWORD, -5)).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    expect(await attempt(PASSWORD, -4)).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    // An administrator sets a new password: the lock is lifted at once, well within the 15 minutes.
+    await updateStaffPassword(client, person.id, await hashPassword('Mat-Khau-Moi-2026'))
+    const result = await refusal(
+      signInWithPassword(client, { input: { identifier: 'canbo.quen', password: 'Mat-Khau-Moi-2026' }, meta: meta('100.64.1.1'), now: new Date(Date.now() + 1_000) }),
+    )
+    expect(result).toBe('SIGNED_IN')
   })
 
   it('refuses malformed input with the same answer', async () => {

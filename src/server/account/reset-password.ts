@@ -1,4 +1,5 @@
 import 'server-only'
+import { accountThrottleKey } from '@/server/auth/sign-in-with-password'
 import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { checkNewPassword } from '@/domain/account/new-password'
@@ -76,6 +77,8 @@ export async function resetPassword(
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { id: true },
     })
+    // Proving control of the account lifts a sign-in lockout (failures count since the last success).
+    await tx.loginAttempt.create({ data: { identifier: accountThrottleKey(user.id), ip: meta?.ip ?? 'password-reset', succeeded: true, createdAt: now } })
     await writeAudit(tx, { actor: { userId: user.id, role: user.role }, action: 'account.passwordReset', entityType: 'User', entityId: user.id, meta })
   })
   return { userId: user.id }

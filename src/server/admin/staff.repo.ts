@@ -1,4 +1,5 @@
 import 'server-only'
+import { accountThrottleKey } from '@/server/auth/sign-in-with-password'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
 import { STAFF_ROLES, type StaffRole } from '@/domain/access/roles'
 
@@ -232,6 +233,8 @@ export async function updateStaffDisabled(client: Client, id: string, disabledAt
 
 /** A new password ends every session and lifts a lockout. */
 export async function updateStaffPassword(client: Client, id: string, passwordHash: string): Promise<{ sessionVersion: number }> {
+  // Sign-in counts failures since the account's last success: a recorded success lifts the lock.
+  await client.loginAttempt.create({ data: { identifier: accountThrottleKey(id), ip: 'password-reset', succeeded: true } })
   return client.user.update({
     where: { id },
     data: { passwordHash, lockedUntil: null, sessionVersion: { increment: 1 } },

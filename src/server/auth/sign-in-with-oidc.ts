@@ -24,7 +24,7 @@ export const ZOidcIdentity = z.object({
 
 export type OidcIdentity = z.infer<typeof ZOidcIdentity>
 
-const USER_SELECT = { id: true, role: true, citizenId: true, disabledAt: true, sessionVersion: true } as const
+const USER_SELECT = { id: true, role: true, citizenId: true, disabledAt: true, sessionVersion: true, passwordHash: true, phone: true } as const
 
 type Tx = Prisma.TransactionClient
 
@@ -79,8 +79,27 @@ async function resolveCitizen(tx: Tx, provider: string, claims: OidcIdentity, me
     if (existing.disabledAt) throw refused('account disabled')
     const otherLink = await tx.externalAccount.findFirst({ where: { userId: existing.id, provider }, select: { id: true } })
     if (otherLink) throw refused('citizen already linked to another identity at this provider')
+    // The existing account's ID number was only declared, never verified; the e-ID proves it now. So the
+    // unverified credentials go: its password and phone (whoever registered first may not be this
+    // person), and every open session ends. The owner sets a new password through a reset to the phone
+    // the e-ID vouches for.
+    const secured = await tx.user.update({
+      where: { id: existing.id },
+      data: { passwordHash: null, phone: null, fullName: claims.fullName, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    })
+    const phoneTaken = claims.phone ? await tx.user.findUnique({ where: { phone: claims.phone }, select: { id: true } }) : null
+    if (claims.phone && !phoneTaken) await tx.user.update({ where: { id: existing.id }, data: { phone: claims.phone } })
+    await writeAudit(tx, {
+      actor: { userId: existing.id, role: 'CITIZEN' },
+      action: 'citizen.verifiedByEid',
+      entityType: 'User',
+      entityId: existing.id,
+      data: { via: provider, hadPassword: existing.passwordHash !== null, unverifiedPhoneRemoved: existing.phone !== null },
+      meta,
+    })
     await link(tx, existing.id, provider, claims.subject, 'citizenId', meta)
-    return { id: existing.id, sessionVersion: existing.sessionVersion }
+    return { id: existing.id, sessionVersion: secured.sessionVersion }
   }
 
   // The phone is unique across accounts: keep it only when nobody uses it yet.

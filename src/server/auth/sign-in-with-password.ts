@@ -1,4 +1,5 @@
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { AppError } from '@/domain/errors'
@@ -31,7 +32,8 @@ function whereFor(identifier: SignInIdentifier) {
 /**
  * Password sign-in for every role. One answer for every refusal — unknown account, wrong password,
  * disabled account, or locked after repeated failures (per account and per address) — so the error
- * reveals nothing. Every attempt is recorded.
+ * reveals nothing. Every evaluated attempt is recorded; attempts refused by the lock are not (they would
+ * otherwise extend the lock forever, and let anyone keep a known username locked).
  */
 export async function signInWithPassword(
   client: PrismaClient,
@@ -44,29 +46,44 @@ export async function signInWithPassword(
     where: whereFor(identifier),
     select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   })
-  // Failures count per account, however it was named (ID number or phone); per typed identifier when no
-  // account matches. Either way the answer is the same, so the lock reveals nothing.
-  const key = user ? `user:${user.id}` : throttleKey(identifier)
-  const since = windowStart(now)
-
-  const [account, ip] = await Promise.all([
-    client.loginAttempt.count({ where: { identifier: key, succeeded: false, createdAt: { gte: since } } }),
-    client.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since } } }),
-  ])
-  const record = (succeeded: boolean) =>
-    client.loginAttempt.create({ data: { identifier: key, ip: meta.ip, succeeded, createdAt: now } })
-
-  if (isSignInBlocked({ account, ip })) {
-    await record(false)
-    throw new AppError('INVALID_CREDENTIALS', 'sign-in blocked by throttle')
-  }
-
+  // Failures count per account, however it was named (ID number or phone); per typed identifier, hashed,
+  // when no account matches (someone may type a password into the wrong box). Either way the answer is
+  // the same, so the lock reveals nothing.
+  const key = user ? accountThrottleKey(user.id) : `unknown:${createHash('sha256').update(throttleKey(identifier)).digest('hex')}`
   decoyHash ??= hashPassword('decoy-password-for-unknown-accounts')
-  const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash))
-  if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    await record(false)
-    throw new AppError('INVALID_CREDENTIALS')
+  const decoy = await decoyHash
+
+  const outcome = await client.$transaction(
+    async (tx) => {
+      // One attempt per account at a time: parallel guesses cannot all slip under the limit.
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS lock`
+      const since = windowStart(now)
+      const lastSuccess = await tx.loginAttempt.findFirst({
+        where: { identifier: key, succeeded: true, createdAt: { gte: since, lte: now } },
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true },
+      })
+      const [account, ip] = await Promise.all([
+        tx.loginAttempt.count({
+          where: { identifier: key, succeeded: false, createdAt: lastSuccess ? { gt: lastSuccess.createdAt, lte: now } : { gte: since, lte: now } },
+        }),
+        tx.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since, lte: now } } }),
+      ])
+      if (isSignInBlocked({ account, ip })) return 'blocked' as const
+      const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? decoy)
+      const succeeded = Boolean(user && user.passwordHash && passwordOk && !user.disabledAt)
+      await tx.loginAttempt.create({ data: { identifier: key, ip: meta.ip, succeeded, createdAt: now } })
+      return succeeded ? ('signed-in' as const) : ('refused' as const)
+    },
+    { timeout: 15_000 },
+  )
+  if (outcome !== 'signed-in' || !user) {
+    throw new AppError('INVALID_CREDENTIALS', outcome === 'blocked' ? 'sign-in blocked by throttle' : 'INVALID_CREDENTIALS')
   }
-  await record(true)
   return { id: user.id, sessionVersion: user.sessionVersion }
+}
+
+/** LoginAttempt key of an existing account (also written by password resets, which lift the lock). */
+export function accountThrottleKey(userId: string): string {
+  return `user:${userId}`
 }
