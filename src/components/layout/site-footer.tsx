@@ -1,8 +1,9 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { getActor } from '@/server/auth/session'
 
 export async function SiteFooter() {
-  const [t, app] = await Promise.all([getTranslations('Layout.footer'), getTranslations('App')])
+  const [t, app, actor] = await Promise.all([getTranslations('Layout.footer'), getTranslations('App'), getActor()])
   return (
     <footer className="border-t-4 border-gov-red-700 bg-navy-900 text-navy-100">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:px-6 md:grid-cols-[2fr_1fr]">
@@ -21,11 +22,13 @@ export async function SiteFooter() {
                 {t('procedures')}
               </Link>
             </li>
-            <li>
-              <Link href="/dang-nhap" className="underline-offset-2 hover:text-white hover:underline">
-                {t('signIn')}
-              </Link>
-            </li>
+            {actor ? null : (
+              <li>
+                <Link href="/dang-nhap" className="underline-offset-2 hover:text-white hover:underline">
+                  {t('signIn')}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

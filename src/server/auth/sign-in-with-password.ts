@@ -53,33 +53,32 @@ export async function signInWithPassword(
   decoyHash ??= hashPassword('decoy-password-for-unknown-accounts')
   const decoy = await decoyHash
 
-  const outcome = await client.$transaction(
-    async (tx) => {
-      // One attempt per account at a time: parallel guesses cannot all slip under the limit.
-      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS lock`
-      const since = windowStart(now)
-      const lastSuccess = await tx.loginAttempt.findFirst({
-        where: { identifier: key, succeeded: true, createdAt: { gte: since, lte: now } },
-        orderBy: { createdAt: 'desc' },
-        select: { createdAt: true },
-      })
-      const [account, ip] = await Promise.all([
-        tx.loginAttempt.count({
-          where: { identifier: key, succeeded: false, createdAt: lastSuccess ? { gt: lastSuccess.createdAt, lte: now } : { gte: since, lte: now } },
-        }),
-        tx.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since, lte: now } } }),
-      ])
-      if (isSignInBlocked({ account, ip })) return 'blocked' as const
-      const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? decoy)
-      const succeeded = Boolean(user && user.passwordHash && passwordOk && !user.disabledAt)
-      await tx.loginAttempt.create({ data: { identifier: key, ip: meta.ip, succeeded, createdAt: now } })
-      return succeeded ? ('signed-in' as const) : ('refused' as const)
-    },
-    { timeout: 15_000 },
-  )
-  if (outcome !== 'signed-in' || !user) {
-    throw new AppError('INVALID_CREDENTIALS', outcome === 'blocked' ? 'sign-in blocked by throttle' : 'INVALID_CREDENTIALS')
-  }
+  // Reserve the attempt first, atomically per account (advisory lock for the length of a count and an
+  // insert): parallel guesses cannot all slip under the limit, and no connection is held while the
+  // password hash is checked. The reservation counts as a failure until the password proves right.
+  const attemptId = await client.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS lock`
+    const since = windowStart(now)
+    const lastSuccess = await tx.loginAttempt.findFirst({
+      where: { identifier: key, succeeded: true, createdAt: { gte: since, lte: now } },
+      orderBy: { createdAt: 'desc' },
+      select: { createdAt: true },
+    })
+    const [account, ip] = await Promise.all([
+      tx.loginAttempt.count({
+        where: { identifier: key, succeeded: false, createdAt: lastSuccess ? { gt: lastSuccess.createdAt, lte: now } : { gte: since, lte: now } },
+      }),
+      tx.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since, lte: now } } }),
+    ])
+    if (isSignInBlocked({ account, ip })) return null
+    const attempt = await tx.loginAttempt.create({ data: { identifier: key, ip: meta.ip, succeeded: false, createdAt: now }, select: { id: true } })
+    return attempt.id
+  })
+  if (attemptId === null) throw new AppError('INVALID_CREDENTIALS', 'sign-in blocked by throttle')
+
+  const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? decoy)
+  if (!user || !user.passwordHash || !passwordOk || user.disabledAt) throw new AppError('INVALID_CREDENTIALS')
+  await client.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
   return { id: user.id, sessionVersion: user.sessionVersion }
 }
 
