@@ -13,10 +13,21 @@ export type LocalDate = string
 
 export type CalendarDayKind = 'HOLIDAY' | 'DAY_OFF' | 'WORKING_DAY'
 
-export type CalendarException = { date: LocalDate; kind: CalendarDayKind }
+export type CalendarException = {
+  date: LocalDate
+  kind: CalendarDayKind
+  /** What the day is, as the notice or the law names it (e.g. "Tết Nguyên đán (mùng 1 Tết)"); optional. */
+  name?: string
+}
 
 /** Exceptions to the Monday–Friday week, by local date (the `CalendarDay` table). */
 export type WorkingCalendar = ReadonlyMap<LocalDate, CalendarDayKind>
+
+/**
+ * A working calendar that also remembers the name of each exception (for explanations). Still a
+ * `WorkingCalendar`: every function that takes one accepts it.
+ */
+export type NamedWorkingCalendar = WorkingCalendar & { readonly names: ReadonlyMap<LocalDate, string> }
 
 export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60
 
@@ -30,10 +41,22 @@ const DAY = 24 * 60 * MINUTE
 const MAX_NON_WORKING_RUN = 60
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export function workingCalendar(exceptions: Iterable<CalendarException>): WorkingCalendar {
-  const calendar = new Map<LocalDate, CalendarDayKind>()
-  for (const { date, kind } of exceptions) calendar.set(assertLocalDate(date), kind)
-  return calendar
+/** A calendar from its exceptions; a later exception for the same date replaces an earlier one (name too). */
+export function workingCalendar(exceptions: Iterable<CalendarException>): NamedWorkingCalendar {
+  const kinds = new Map<LocalDate, CalendarDayKind>()
+  const names = new Map<LocalDate, string>()
+  for (const { date, kind, name } of exceptions) {
+    kinds.set(assertLocalDate(date), kind)
+    if (name) names.set(date, name)
+    else names.delete(date)
+  }
+  return Object.assign(kinds, { names })
+}
+
+/** The name of a date's exception, when the calendar carries names (see `workingCalendar`). */
+export function exceptionName(date: LocalDate, calendar: WorkingCalendar): string | undefined {
+  const names = (calendar as Partial<NamedWorkingCalendar>).names
+  return names instanceof Map ? names.get(date) : undefined
 }
 
 // Day numbers (days since 1970-01-01) of the dates seen so far, and back: the arithmetic below runs hundreds of
@@ -158,16 +181,90 @@ export function computeDueAt(receivedAt: Date, deadline: Deadline, calendar: Wor
  * `from`. The unit of `DossierDailyStat.processingMinutes`.
  */
 export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  return Math.floor(workingMinutesBetweenExact(from, to, calendar))
+}
+
+const OPENS_MINUTE = OFFICE_OPENS_AT.hour * 60 + OFFICE_OPENS_AT.minute
+const CLOSES_MINUTE = OFFICE_CLOSES_AT.hour * 60 + OFFICE_CLOSES_AT.minute
+
+/**
+ * The instant `minutes` of office time (07:30–17:00 local on working days) after `from`: the inverse of
+ * `workingMinutesBetween`. `from` outside office hours first moves to the next opening; a count that ends
+ * exactly at closing time gives 17:00 of that day (not 07:30 of the next working day). 0 minutes gives `from`
+ * back unchanged. Fractions of a minute are allowed.
+ */
+export function addWorkingMinutes(from: Date, minutes: number, calendar: WorkingCalendar): Date {
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Working minutes must be a number ≥ 0: ${minutes}`)
+  if (Number.isNaN(from.getTime())) throw new RangeError('Invalid date')
+  if (minutes === 0) return new Date(from.getTime())
+  let remaining = minutes * MINUTE
+  let day = localDateOf(from)
+  let cursor = from.getTime()
+  for (let skipped = 0; skipped <= MAX_NON_WORKING_RUN; ) {
+    const midnight = localInstant(day, 0).getTime()
+    const opens = midnight + OPENS_MINUTE * MINUTE
+    const closes = midnight + CLOSES_MINUTE * MINUTE
+    if (isWorkingDay(day, calendar) && cursor < closes) {
+      skipped = 0
+      const start = Math.max(cursor, opens)
+      if (start + remaining <= closes) return new Date(start + remaining)
+      remaining -= closes - start
+    } else if (!isWorkingDay(day, calendar)) {
+      skipped++
+    }
+    day = addCalendarDays(day, 1)
+    cursor = localInstant(day, 0).getTime()
+  }
+  throw new RangeError(`No working day within ${MAX_NON_WORKING_RUN} days: check the calendar`)
+}
+
+export type ResumeInput = {
+  /** The due instant in force when the clock stopped. */
+  dueAt: Date
+  /** When the clock stopped (e.g. the dossier was returned to the applicant for more papers). */
+  pausedAt: Date
+  /** When the clock started again; not before `pausedAt`. */
+  resumedAt: Date
+  calendar: WorkingCalendar
+}
+
+/**
+ * The due instant after a pause: the office time that remained between `pausedAt` and `dueAt`, counted again
+ * from `resumedAt` (the time a dossier waits on the applicant is not counted).
+ *
+ * Never earlier than `dueAt` nor than `resumedAt`, so pausing never shortens a deadline, and always within office
+ * hours of a working day when `dueAt` is. When the clock stopped at or after `dueAt` (already late), no time
+ * remained: the result is the later of `dueAt` and the first office instant at or after `resumedAt` (due at once)
+ * — the engine keeps the original `dueAt` if it wants to report the lateness.
+ */
+export function resumeDueAt({ dueAt, pausedAt, resumedAt, calendar }: ResumeInput): Date {
+  if (resumedAt.getTime() < pausedAt.getTime()) throw new RangeError('resumedAt is before pausedAt')
+  const remaining = workingMinutesBetweenExact(pausedAt, dueAt, calendar)
+  const resumed = remaining > 0 ? addWorkingMinutes(resumedAt, remaining, calendar) : firstOfficeInstantFrom(resumedAt, calendar)
+  return new Date(Math.max(dueAt.getTime(), resumed.getTime(), resumedAt.getTime()))
+}
+
+/** `instant` itself when the desk is open then (07:30–17:00 of a working day, both ends included), else the next opening. */
+export function firstOfficeInstantFrom(instant: Date, calendar: WorkingCalendar): Date {
+  const day = localDateOf(instant)
+  const midnight = localInstant(day, 0).getTime()
+  const opens = midnight + OPENS_MINUTE * MINUTE
+  const closes = midnight + CLOSES_MINUTE * MINUTE
+  if (isWorkingDay(day, calendar) && instant.getTime() <= closes) return new Date(Math.max(opens, instant.getTime()))
+  return localInstant(firstWorkingDayFrom(addCalendarDays(day, 1), calendar), OFFICE_OPENS_AT.hour, OFFICE_OPENS_AT.minute)
+}
+
+/** Office minutes between two instants, with fractions (workingMinutesBetween floors). */
+function workingMinutesBetweenExact(from: Date, to: Date, calendar: WorkingCalendar): number {
   if (to.getTime() <= from.getTime()) return 0
-  const opens = OFFICE_OPENS_AT.hour * 60 + OFFICE_OPENS_AT.minute
-  const closes = OFFICE_CLOSES_AT.hour * 60 + OFFICE_CLOSES_AT.minute
   const last = localDateOf(to)
   let total = 0
   for (let day = localDateOf(from); day <= last; day = addCalendarDays(day, 1)) {
     if (!isWorkingDay(day, calendar)) continue
-    const start = Math.max(localInstant(day, 0).getTime() + opens * MINUTE, from.getTime())
-    const end = Math.min(localInstant(day, 0).getTime() + closes * MINUTE, to.getTime())
-    if (end > start) total += (end - start) / MINUTE
+    const midnight = localInstant(day, 0).getTime()
+    const start = Math.max(midnight + OPENS_MINUTE * MINUTE, from.getTime())
+    const end = Math.min(midnight + CLOSES_MINUTE * MINUTE, to.getTime())
+    if (end > start) total += end - start
   }
-  return Math.floor(total)
+  return total / MINUTE
 }
