@@ -3,7 +3,8 @@ import { z } from 'zod'
 /**
  * A workflow as data (`WorkflowVersion.graph`): the steps a dossier goes through, who acts at each, how much
  * of the legal time each may use and what happens to the legal clock, and the transitions (actions) between
- * them. The engine that applies transitions is a later issue; this file describes and validates the graph.
+ * them. This file describes the graph and checks its shape; validate-workflow.ts checks it can be published
+ * (reachability, exits, clock consistency) and apply-transition.ts runs it.
  */
 
 export const WORKFLOW_ROLES = ['CITIZEN', 'CLERK', 'SPECIALIST', 'LEADER'] as const
@@ -12,6 +13,9 @@ export type WorkflowRole = z.infer<typeof WorkflowRoleSchema>
 
 /** The `Dossier.state` a dossier is in while at a step. */
 export const StepStateSchema = z.enum(['SUBMITTED', 'PROCESSING', 'AWAITING_SUPPLEMENT', 'READY_TO_RETURN', 'RETURNED', 'REFUSED', 'WITHDRAWN'])
+
+/** A dossier may be asked for a supplement once unless its workflow says otherwise. */
+export const DEFAULT_MAX_SUPPLEMENT_REQUESTS = 1
 
 export const TerminalOutcomeSchema = z.enum(['RETURNED', 'REFUSED', 'WITHDRAWN'])
 
@@ -62,6 +66,11 @@ export const WorkflowGraphSchema = z
     startStep: KeySchema,
     steps: z.array(WorkflowStepSchema).min(2),
     transitions: z.array(WorkflowTransitionSchema).min(1),
+    /**
+     * How many times a dossier may be asked for a supplement (transitions with clock PAUSE). Absent means
+     * DEFAULT_MAX_SUPPLEMENT_REQUESTS: the law lets the administration ask once, so stored graphs stay valid.
+     */
+    maxSupplementRequests: z.number().int().min(1).max(10).optional(),
   })
   .superRefine((graph, context) => {
     const steps = new Map(graph.steps.map((step) => [step.key, step]))
@@ -90,7 +99,7 @@ export type WorkflowGraphInput = z.input<typeof WorkflowGraphSchema>
 export type WorkflowGraph = z.output<typeof WorkflowGraphSchema>
 
 /** Steps reachable from the start step by following transitions. */
-export function reachableSteps(graph: Pick<WorkflowGraph, 'startStep' | 'transitions'>): Set<string> {
+export function reachableSteps(graph: { startStep: string; transitions: readonly Pick<WorkflowTransition, 'from' | 'to'>[] }): Set<string> {
   const reached = new Set([graph.startStep])
   const queue = [graph.startStep]
   for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
