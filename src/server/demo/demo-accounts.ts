@@ -4,8 +4,9 @@
  * Vietnamese names, ID numbers follow the CCCD layout (040 = Nghệ An, then the century/gender digit, the
  * birth year's last two digits and six arbitrary digits) and phone numbers use Vietnamese mobile prefixes.
  */
+import type { Role } from '@/domain/access/roles'
 
-export type DemoRole = 'CITIZEN' | 'CLERK' | 'SPECIALIST' | 'LEADER' | 'PROVINCE_OFFICER' | 'ADMIN'
+export type DemoRole = Role
 export type DemoGender = 'MALE' | 'FEMALE'
 
 export type DemoAccount = {

@@ -45,8 +45,14 @@ const dossierDetailSelect = {
 
 export type DossierDetailRow = Prisma.DossierGetPayload<{ select: typeof dossierDetailSelect }>
 
-export async function findDossierDetail(client: PrismaClient, where: Prisma.DossierWhereInput): Promise<DossierDetailRow | null> {
-  return client.dossier.findFirst({ where, select: dossierDetailSelect })
+/** `withNotes: false` leaves the private staff notes in the database (citizens and province readers). */
+export async function findDossierDetail(
+  client: PrismaClient,
+  where: Prisma.DossierWhereInput,
+  { withNotes }: { withNotes: boolean },
+): Promise<DossierDetailRow | null> {
+  const select = withNotes ? dossierDetailSelect : { ...dossierDetailSelect, notes: { ...dossierDetailSelect.notes, take: 0 } }
+  return client.dossier.findFirst({ where, select })
 }
 
 export async function countDossiersByState(client: PrismaClient, where: Prisma.DossierWhereInput) {

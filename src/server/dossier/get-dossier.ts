@@ -2,6 +2,7 @@ import 'server-only'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { canActOnDossier } from '@/domain/access/dossier-access'
+import { isCommuneStaff } from '@/domain/access/roles'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
 import { dossierScope } from '@/server/access/dossier-scope'
@@ -37,7 +38,8 @@ export type DossierView = {
 export async function getDossier(client: PrismaClient, { actor, ref }: { actor: Actor; ref: unknown }): Promise<DossierView> {
   const parsed = ZDossierRef.safeParse(ref)
   if (!parsed.success) throw new AppError('NOT_FOUND')
-  const row = await findDossierDetail(client, { AND: [dossierRefWhere(parsed.data), dossierScope(actor)] })
+  // Within the scope, commune staff are exactly those who may act on the dossier and read its notes.
+  const row = await findDossierDetail(client, { AND: [dossierRefWhere(parsed.data), dossierScope(actor)] }, { withNotes: isCommuneStaff(actor.role) })
   if (!row) throw new AppError('NOT_FOUND')
 
   const isCitizen = actor.role === 'CITIZEN'

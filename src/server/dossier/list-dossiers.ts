@@ -18,18 +18,21 @@ export type DossierListItem = {
   procedureNameEn: string
 }
 
-export type DossierList = { dossiers: DossierListItem[]; countsByState: Record<string, number> }
+export type DossierList = { dossiers: DossierListItem[]; countsByState: Record<string, number> | null }
 
 /**
  * The dossiers the actor may read, newest first: a citizen's own, or the commune's for its staff.
  * (The full staff queues with keyset paging and filters come with the staff workspace.)
  */
-export async function listDossiers(client: PrismaClient, { actor, take = 50 }: { actor: Actor; take?: number }): Promise<DossierList> {
+export async function listDossiers(
+  client: PrismaClient,
+  { actor, take = 50, withCounts = false }: { actor: Actor; take?: number; /** Also count by state (staff queue header). */ withCounts?: boolean },
+): Promise<DossierList> {
   if (!can(actor, 'dossier.readOwn') && !can(actor, 'dossier.readCommune')) throw new AppError('FORBIDDEN')
   const where = dossierScope(actor)
   const [rows, countsByState] = await Promise.all([
     findDossierSummaries(client, where, { take, orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
-    countDossiersByState(client, where),
+    withCounts ? countDossiersByState(client, where) : null,
   ])
   const dossiers = rows.map((row) => ({
     id: row.id,

@@ -27,7 +27,7 @@ export default async function StaffHomePage() {
     )
   }
   const [{ dossiers, countsByState }, communeNames] = await Promise.all([
-    listDossiers(db(), { actor }),
+    listDossiers(db(), { actor, withCounts: true }),
     listActorCommuneNames(db(), actor),
   ])
   return (
@@ -35,7 +35,7 @@ export default async function StaffHomePage() {
       <h1 className="text-2xl font-bold text-navy-900">{t('title')}</h1>
       <p className="mt-1 text-slate-700">{t('lead', { communes: communeNames.join(', ') })}</p>
       <div className="mt-5">
-        <DossierStateCounts counts={countsByState} label={t('countsLabel')} />
+        <DossierStateCounts counts={countsByState ?? {}} label={t('countsLabel')} />
       </div>
       <div className="mt-6">
         <DossierTable rows={dossiers} hrefBase="/can-bo/ho-so" showApplicant caption={t('title')} />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import { cache } from 'react'
 import { AccountStatusBadge, RoleBadge } from '@/components/admin/account-badges'
 import { AccountStatusForm } from '@/components/admin/account-status-form'
 import { auditLogHref } from '@/components/admin/admin-hrefs'
@@ -28,9 +29,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 /** Recent changes shown on the page; the audit log has them all. */
 const HISTORY_SIZE = 5
 
+// One query per request for the title and the page (the actor object is itself cached per request).
+const fetchAccount = cache((actor: Actor, id: string) => getStaffAccount(db(), { actor, userId: id }))
+
 async function loadAccount(actor: Actor, id: string) {
   try {
-    return await getStaffAccount(db(), { actor, userId: id })
+    return await fetchAccount(actor, id)
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound()
     throw error
@@ -40,7 +44,7 @@ async function loadAccount(actor: Actor, id: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ id }, actor, t] = await Promise.all([params, getActor(), getTranslations('Admin')])
   // The page itself answers "not signed in" and "not allowed"; the title only names what may be shown.
-  const account = actor && can(actor, 'admin.manageStaff') ? await getStaffAccount(db(), { actor, userId: id }).catch(() => null) : null
+  const account = actor && can(actor, 'admin.manageStaff') ? await fetchAccount(actor, id).catch(() => null) : null
   return { title: account?.username ? t('detail.metaTitle', { username: account.username }) : t('tabs.staff'), robots: { index: false } }
 }
 
