@@ -20,8 +20,10 @@ export const APP_ERROR_CODES = [
   'RATE_LIMITED',
   /** Unique value already used (username, ID number, phone). */
   'ALREADY_EXISTS',
-  /** Someone else changed the record first (optimistic lock). */
+  /** Someone else changed the record first (optimistic lock): reload and try again. */
   'CONFLICT',
+  /** The workflow does not allow this action now (wrong step, finished dossier, supplement limit reached). */
+  'INVALID_TRANSITION',
 ] as const
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number]

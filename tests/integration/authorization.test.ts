@@ -42,7 +42,7 @@ async function codeOf(error: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, dossierCount: 1500, now: new Date('2026-11-24T03:00:00Z') })
-  client = createPrismaClient(process.env.DATABASE_URL!, 2)
+  client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
   Object.assign(actors, {
     citizenA: await actorFor({ citizenId: '040085003917' }),
     citizenB: await actorFor({ citizenId: '040190004826' }),

@@ -24,7 +24,7 @@ async function refusal(work: Promise<unknown>): Promise<{ code: string; message:
 }
 
 beforeAll(async () => {
-  client = createPrismaClient(process.env.DATABASE_URL!, 2)
+  client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
   const passwordHash = await hashPassword(PASSWORD)
   const citizen = await client.user.create({
     data: { role: 'CITIZEN', fullName: 'Nguyễn Văn Thử', citizenId: '040090001234', phone: '0912000111', passwordHash },

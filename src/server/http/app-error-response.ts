@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
   ALREADY_EXISTS: 409,
   CONFLICT: 409,
+  INVALID_TRANSITION: 409,
 }
 
 /** Route handlers: AppError → JSON with its status; anything else is a 500 without details. */

@@ -1,0 +1,174 @@
+/**
+ * Workflow transitions through the service layer on PostgreSQL: each one a single transaction writing the
+ * dossier (optimistic lock), its history, the audit row and the applicant's notification.
+ */
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '@/domain/access/actor'
+import { isWorkingDay, localDateOf } from '@/domain/calendar/working-days'
+import { AppError } from '@/domain/errors'
+import type { PrismaClient } from '@/generated/prisma/client'
+import { loadActor } from '@/server/auth/load-actor'
+import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
+import { transitionDossier } from '@/server/dossier/transition-dossier'
+import { createPrismaClient } from '@/server/prisma-client'
+import { seedDatabase } from '../../prisma/seed'
+
+let client: PrismaClient
+const actors = {} as Record<'clerkA' | 'specialistA' | 'leaderA' | 'clerkB' | 'officer', Actor>
+const NOW = new Date('2026-11-24T03:00:00Z')
+const meta = { ip: '10.1.2.3', userAgent: 'vitest' }
+
+async function actorFor(username: string): Promise<Actor> {
+  const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } })
+  return (await loadActor(client, user.id, user.sessionVersion))!
+}
+
+let sequence = 9000
+/** A new online dossier of commune A waiting for reception, under a procedure of the default workflow. */
+async function submittedDossier() {
+  const commune = await client.commune.findUniqueOrThrow({ where: { code: '16681' }, select: { id: true } })
+  const version = await client.procedureVersion.findFirstOrThrow({
+    where: { status: 'PUBLISHED', procedure: { slug: '1.001193' }, workflowVersion: { definition: { key: 'one-stop-default' } } },
+    select: { id: true, procedureId: true, workflowVersionId: true },
+  })
+  sequence += 1
+  return client.dossier.create({
+    data: {
+      code: `16681-261124-${sequence}`,
+      communeId: commune.id,
+      procedureId: version.procedureId,
+      procedureVersionId: version.id,
+      workflowVersionId: version.workflowVersionId,
+      applicantName: 'Lê Thị Hoa',
+      applicantPhone: '0987000111',
+      channel: 'ONLINE',
+      state: 'SUBMITTED',
+      currentStep: 'reception',
+      formData: {},
+      submittedAt: NOW,
+    },
+    select: { id: true, code: true, version: true },
+  })
+}
+
+async function refusal(work: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string[]> } | 'APPLIED'> {
+  try {
+    await work
+    return 'APPLIED'
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }
+    throw error
+  }
+}
+
+beforeAll(async () => {
+  await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, dossierCount: 1500, now: NOW })
+  client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
+  Object.assign(actors, {
+    clerkA: await actorFor('canbo.thanhvinh'),
+    specialistA: await actorFor('chuyenvien.thanhvinh'),
+    leaderA: await actorFor('lanhdao.thanhvinh'),
+    clerkB: await actorFor('canbo.truongvinh'),
+    officer: await actorFor('tinh.nghean'),
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await client?.$disconnect()
+})
+
+describe('a dossier through the default workflow', () => {
+  it('receive → supplement round trip → forward → approve → return, each step one transaction', async () => {
+    const dossier = await submittedDossier()
+    const eventsBefore = await client.dossierEvent.count({ where: { dossierId: dossier.id } })
+    const calendar = await loadWorkingCalendar(client, NOW)
+    let version = dossier.version
+    const step = async (who: keyof typeof actors, action: string, extra: Record<string, unknown> = {}, at = NOW) => {
+      const result = await transitionDossier(client, { actor: actors[who], input: { dossierRef: dossier.code, action, expectedVersion: version, ...extra }, meta, now: at })
+      expect(result.version).toBe(version + 1)
+      version = result.version
+      return result
+    }
+
+    const received = await step('clerkA', 'receive', { assigneeId: actors.specialistA.userId })
+    expect(received).toMatchObject({ state: 'PROCESSING', currentStep: 'processing' })
+    expect(received.dueAt && isWorkingDay(localDateOf(received.dueAt), calendar)).toBe(true)
+
+    const paused = await step('specialistA', 'request_supplement', { reason: 'Thiếu bản sao giấy chứng sinh' }, new Date('2026-11-25T02:00:00Z'))
+    expect(paused.state).toBe('AWAITING_SUPPLEMENT')
+    const resumed = await step('clerkA', 'supply', { attachmentIds: [randomUUID()] }, new Date('2026-11-27T02:00:00Z'))
+    expect(resumed.state).toBe('PROCESSING')
+    // The clock paused for the supplement: the appointment moves later, never earlier.
+    expect(resumed.dueAt!.getTime()).toBeGreaterThanOrEqual(received.dueAt!.getTime())
+
+    await step('specialistA', 'forward', {}, new Date('2026-11-27T03:00:00Z'))
+    await step('leaderA', 'approve', {}, new Date('2026-11-27T04:00:00Z'))
+    const returned = await step('clerkA', 'return_result', {}, new Date('2026-11-27T05:00:00Z'))
+    expect(returned.state).toBe('RETURNED')
+
+    const stored = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { state: true, version: true, completedAt: true, outcome: true, receivedById: true, clockPausedAt: true } })
+    expect(stored).toMatchObject({ state: 'RETURNED', version, receivedById: actors.clerkA.userId, clockPausedAt: null })
+    expect(stored.completedAt).not.toBeNull()
+    expect(stored.outcome).not.toBeNull()
+
+    const events = await client.dossierEvent.findMany({ where: { dossierId: dossier.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, isPublic: true } })
+    expect(events.length - eventsBefore).toBe(6)
+    expect(events.slice(eventsBefore).map((event) => event.action)).toEqual(['receive', 'request_supplement', 'supply', 'forward', 'approve', 'return_result'])
+    expect(events.find((event) => event.action === 'forward')?.isPublic).toBe(false)
+    const audits = await client.auditLog.count({ where: { entityId: dossier.id, action: { startsWith: 'dossier.' } } })
+    expect(audits).toBe(6)
+    const messages = await client.outboxMessage.findMany({ where: { dossierId: dossier.id }, select: { template: true, payload: true } })
+    // One message per public event (forward is internal).
+    expect(messages).toHaveLength(5)
+    expect(messages.every((message) => message.template === 'dossier-status')).toBe(true)
+  })
+})
+
+describe('refusals change nothing', () => {
+  it.each([
+    ['a role the step does not allow', 'specialistA', { action: 'receive', assigneeId: 'SPECIALIST' }, 'FORBIDDEN'],
+    ['a missing reason', 'clerkA', { action: 'refuse' }, 'INVALID_INPUT'],
+    ['an action not allowed at this step', 'clerkA', { action: 'return_result' }, 'INVALID_TRANSITION'],
+    ['a clerk of another commune', 'clerkB', { action: 'refuse', reason: 'x' }, 'NOT_FOUND'],
+    ['a provincial officer (read-only)', 'officer', { action: 'refuse', reason: 'x' }, 'FORBIDDEN'],
+    ['an assignee from another commune', 'clerkA', { action: 'receive', assigneeId: 'CLERK_B' }, 'INVALID_INPUT'],
+  ] as const)('%s → %s', async (_label, who, extra, expected) => {
+    const dossier = await submittedDossier()
+    const before = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id } })
+    const eventsBefore = await client.dossierEvent.count({ where: { dossierId: dossier.id } })
+    const input: Record<string, unknown> = { dossierRef: dossier.code, expectedVersion: dossier.version, ...extra }
+    if (input.assigneeId === 'SPECIALIST') input.assigneeId = actors.specialistA.userId
+    if (input.assigneeId === 'CLERK_B') input.assigneeId = actors.clerkB.userId
+    const result = await refusal(transitionDossier(client, { actor: actors[who], input, meta, now: NOW }))
+    expect(result).toMatchObject({ code: expected })
+    if (expected === 'INVALID_INPUT' && extra.action === 'refuse') expect(result).toMatchObject({ fieldErrors: { reason: ['REQUIRED'] } })
+    expect(await client.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).toEqual(before)
+    expect(await client.dossierEvent.count({ where: { dossierId: dossier.id } })).toBe(eventsBefore)
+  })
+
+  it('a stale version is refused with CONFLICT', async () => {
+    const dossier = await submittedDossier()
+    const result = await refusal(
+      transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'refuse', reason: 'Hồ sơ không thuộc thẩm quyền', expectedVersion: dossier.version + 7 }, meta, now: NOW }),
+    )
+    expect(result).toEqual({ code: 'CONFLICT' })
+  })
+})
+
+describe('two staff acting on the same dossier at once', () => {
+  it('exactly one wins; the other gets CONFLICT and nothing of it is applied', async () => {
+    const dossier = await submittedDossier()
+    const eventsBefore = await client.dossierEvent.count({ where: { dossierId: dossier.id } })
+    const attempts = await Promise.all([
+      refusal(transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'receive', assigneeId: actors.specialistA.userId, expectedVersion: dossier.version }, meta, now: NOW })),
+      refusal(transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'refuse', reason: 'Không đủ điều kiện', expectedVersion: dossier.version }, meta, now: NOW })),
+      refusal(transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'refuse', reason: 'Trùng hồ sơ', expectedVersion: dossier.version }, meta, now: NOW })),
+    ])
+    expect(attempts.filter((attempt) => attempt === 'APPLIED')).toHaveLength(1)
+    expect(attempts.filter((attempt) => attempt !== 'APPLIED')).toEqual([{ code: 'CONFLICT' }, { code: 'CONFLICT' }])
+    expect(await client.dossierEvent.count({ where: { dossierId: dossier.id } })).toBe(eventsBefore + 1)
+    const stored = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { version: true } })
+    expect(stored.version).toBe(dossier.version + 1)
+  })
+})
