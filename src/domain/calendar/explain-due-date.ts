@@ -10,7 +10,7 @@ import {
   localMinuteOfDay,
   OFFICE_CLOSES_AT,
   OFFICE_OPENS_AT,
-  resumeDueAt,
+  dueAtAfterPause,
   workingMinutesBetween,
   type LocalDate,
   type WorkingCalendar,
@@ -108,7 +108,7 @@ function overlapsOfficeHours(date: LocalDate, pause: Pause): boolean {
  * Why a dossier is due when it is, day by day, for the officer's and the applicant's screens. The due instant
  * is the same as `computeDueAt` without pauses or extensions. Extensions add working days to the due day (in
  * the order given); then each pause, in chronological order, adds back the office time that remained when it
- * started (`resumeDueAt`).
+ * started (`dueAtAfterPause`, the rule the workflow engine stores).
  */
 export function explainDueAt({ receivedAt, deadline, calendar, pauses = [], extensions = [] }: ExplainInput): DueDateExplanation {
   const receivedOn = localDateOf(receivedAt)
@@ -146,7 +146,7 @@ export function explainDueAt({ receivedAt, deadline, calendar, pauses = [], exte
   })
   let dueAt = closing(extendedDueDate)
   const explainedPauses = sorted.map((pause) => {
-    dueAt = resumeDueAt({ dueAt, pausedAt: pause.from, resumedAt: pause.to, calendar })
+    dueAt = dueAtAfterPause({ dueAt, pausedAt: pause.from, resumedAt: pause.to, calendar })
     return { ...pause, workingMinutes: workingMinutesBetween(pause.from, pause.to, calendar), dueAfter: dueAt }
   })
 

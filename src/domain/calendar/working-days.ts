@@ -244,6 +244,17 @@ export function resumeDueAt({ dueAt, pausedAt, resumedAt, calendar }: ResumeInpu
   return new Date(Math.max(dueAt.getTime(), resumed.getTime(), resumedAt.getTime()))
 }
 
+/**
+ * The appointment after a supplement pause, as the dossier records it: when time remained at the pause, the
+ * resumed due instant (`resumeDueAt`); when the dossier was already late at the pause, the missed appointment
+ * stays (the lateness remains on record, and a new date comes only with an apology letter). The one rule the
+ * workflow engine stores and the due-date explanation shows.
+ */
+export function dueAtAfterPause({ dueAt, pausedAt, resumedAt, calendar }: ResumeInput): Date {
+  if (pausedAt.getTime() >= dueAt.getTime()) return dueAt
+  return resumeDueAt({ dueAt, pausedAt, resumedAt: new Date(Math.max(resumedAt.getTime(), pausedAt.getTime())), calendar })
+}
+
 /** `instant` itself when the desk is open then (07:30–17:00 of a working day, both ends included), else the next opening. */
 export function firstOfficeInstantFrom(instant: Date, calendar: WorkingCalendar): Date {
   const day = localDateOf(instant)

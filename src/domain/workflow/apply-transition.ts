@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Role } from '../access/roles'
-import { computeDueAt, resumeDueAt, type WorkingCalendar } from '../calendar/working-days'
+import { computeDueAt, dueAtAfterPause, type WorkingCalendar } from '../calendar/working-days'
 import type { Deadline } from '../procedure/deadline'
 import { classifyOutcome, type DossierOutcome } from './classify-outcome'
 import { DEFAULT_MAX_SUPPLEMENT_REQUESTS, type StepStateSchema, type WorkflowGraph, type WorkflowStep, type WorkflowTransition } from './workflow-graph'
@@ -135,11 +135,9 @@ export function supplementAllowed(graph: WorkflowGraph, dossier: Pick<WorkflowDo
   return dossier.supplementCount < maxSupplementRequests(graph)
 }
 
-/** The due instant once a paused clock runs again at `resumedAt`. */
+/** The due instant once a paused clock runs again at `resumedAt` (one rule with the due-date explanation). */
 function resumedDueAt(dueAt: Date, pausedAt: Date, resumedAt: Date, calendar: WorkingCalendar): Date {
-  // Already late when paused: no time remained, and the original appointment stays the one missed.
-  if (pausedAt.getTime() >= dueAt.getTime()) return dueAt
-  return resumeDueAt({ dueAt, pausedAt, resumedAt: new Date(Math.max(resumedAt.getTime(), pausedAt.getTime())), calendar })
+  return dueAtAfterPause({ dueAt, pausedAt, resumedAt, calendar })
 }
 
 export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
