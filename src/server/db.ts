@@ -3,8 +3,6 @@ import type { PrismaClient } from '@/generated/prisma/client'
 import { serverEnv } from './env'
 import { createPrismaClient } from './prisma-client'
 
-export type Db = PrismaClient
-
 // One client per process; kept on globalThis so hot reload in development does not open a pool per edit.
 const globalForDb = globalThis as unknown as { motcuaDb?: PrismaClient }
 

@@ -66,3 +66,20 @@ export function FormMessage({ status, message }: { status: 'idle' | 'error' | 's
     </p>
   )
 }
+
+/** A field for a new password (typed, never filled in by the browser's saved password). */
+export function NewPasswordInput({ id, name, error, describedBy }: { id: string; name: string; error?: string; describedBy?: string }) {
+  return (
+    <input
+      id={id}
+      name={name}
+      type="password"
+      maxLength={200}
+      autoComplete="new-password"
+      required
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      className={`${inputClass} ${inputBorder}`}
+    />
+  )
+}

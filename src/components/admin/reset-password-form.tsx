@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react'
 import { buttonStyles } from '@/components/ui/button-styles'
-import { describedBy, FormField, FormMessage, inputBorder, inputClass } from './form-field'
+import { describedBy, FormField, FormMessage, NewPasswordInput } from './form-field'
 import { IDLE, type FormState } from './form-state'
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>
@@ -25,29 +25,19 @@ export function ResetPasswordForm({
       <p className="text-sm text-slate-700">{labels.hint}</p>
       <input type="hidden" name="userId" value={userId} />
       <FormField id="mat-khau-moi" label={labels.password} hint={labels.passwordHint} error={errors.password}>
-        <input
+        <NewPasswordInput
           id="mat-khau-moi"
           name="password"
-          type="password"
-          maxLength={200}
-          autoComplete="new-password"
-          required
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy('mat-khau-moi', { hint: labels.passwordHint, error: errors.password })}
-          className={`${inputClass} ${inputBorder}`}
+          error={errors.password}
+          describedBy={describedBy('mat-khau-moi', { hint: labels.passwordHint, error: errors.password })}
         />
       </FormField>
       <FormField id="nhap-lai-mat-khau-moi" label={labels.passwordConfirm} error={errors.passwordConfirm}>
-        <input
+        <NewPasswordInput
           id="nhap-lai-mat-khau-moi"
           name="passwordConfirm"
-          type="password"
-          maxLength={200}
-          autoComplete="new-password"
-          required
-          aria-invalid={errors.passwordConfirm ? true : undefined}
-          aria-describedby={describedBy('nhap-lai-mat-khau-moi', { error: errors.passwordConfirm })}
-          className={`${inputClass} ${inputBorder}`}
+          error={errors.passwordConfirm}
+          describedBy={describedBy('nhap-lai-mat-khau-moi', { error: errors.passwordConfirm })}
         />
       </FormField>
       <button type="submit" disabled={pending} className={`${buttonStyles.navy} disabled:opacity-70`}>

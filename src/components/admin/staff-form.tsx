@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useActionState, useState } from 'react'
 import { buttonStyles } from '@/components/ui/button-styles'
 import { CommunePicker, type CommuneChoice, type CommunePickerLabels } from './commune-picker'
-import { describedBy, FieldError, FormField, FormMessage, inputBorder, inputClass } from './form-field'
+import { describedBy, FieldError, FormField, FormMessage, inputBorder, inputClass, NewPasswordInput } from './form-field'
 import { IDLE, type FormState } from './form-state'
 
 /** Roles an administrator assigns, and which of them are bound to communes (mirrors domain/access/roles). */
@@ -127,29 +127,19 @@ export function StaffForm({
           </FormField>
           <div className="grid gap-6 sm:grid-cols-2">
             <FormField id="mat-khau" label={labels.password} error={errors.password}>
-              <input
+              <NewPasswordInput
                 id="mat-khau"
                 name="password"
-                type="password"
-                maxLength={200}
-                autoComplete="new-password"
-                required
-                aria-invalid={errors.password ? true : undefined}
-                aria-describedby={['mat-khau-goi-y-chung', errors.password ? 'mat-khau-loi' : null].filter(Boolean).join(' ')}
-                className={`${inputClass} ${inputBorder}`}
+                error={errors.password}
+                describedBy={['mat-khau-goi-y-chung', errors.password ? 'mat-khau-loi' : null].filter(Boolean).join(' ')}
               />
             </FormField>
             <FormField id="nhap-lai-mat-khau" label={labels.passwordConfirm} error={errors.passwordConfirm}>
-              <input
+              <NewPasswordInput
                 id="nhap-lai-mat-khau"
                 name="passwordConfirm"
-                type="password"
-                maxLength={200}
-                autoComplete="new-password"
-                required
-                aria-invalid={errors.passwordConfirm ? true : undefined}
-                aria-describedby={describedBy('nhap-lai-mat-khau', { error: errors.passwordConfirm })}
-                className={`${inputClass} ${inputBorder}`}
+                error={errors.passwordConfirm}
+                describedBy={describedBy('nhap-lai-mat-khau', { error: errors.passwordConfirm })}
               />
             </FormField>
             <p id="mat-khau-goi-y-chung" className="-mt-4 text-sm text-slate-600 sm:col-span-2">

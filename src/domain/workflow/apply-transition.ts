@@ -86,8 +86,6 @@ export type TransitionError =
   /** The dossier does not fit its workflow (unknown step, state of another step, clock fields missing). */
   | { code: 'INCONSISTENT_DOSSIER'; step: string; message: string }
 
-export type TransitionErrorCode = TransitionError['code']
-
 export type TransitionResult = { ok: true; next: NextDossier; events: TransitionEvent[] } | { ok: false; error: TransitionError }
 
 export type ApplyTransitionArgs = {

@@ -77,7 +77,7 @@ export const WorkflowGraphSchema = z
     if (steps.size !== graph.steps.length) context.addIssue({ code: 'custom', path: ['steps'], message: 'duplicate step keys' })
     if (!steps.has(graph.startStep)) context.addIssue({ code: 'custom', path: ['startStep'], message: `unknown step ${graph.startStep}` })
     for (const step of graph.steps) {
-      const terminalStateMatches = step.terminal === undefined ? !['RETURNED', 'REFUSED', 'WITHDRAWN'].includes(step.state) : step.state === step.terminal
+      const terminalStateMatches = step.terminal === undefined ? !(TerminalOutcomeSchema.options as readonly string[]).includes(step.state) : step.state === step.terminal
       if (!terminalStateMatches) context.addIssue({ code: 'custom', path: ['steps'], message: `step ${step.key}: state and terminal outcome disagree` })
     }
     const pairs = new Set<string>()

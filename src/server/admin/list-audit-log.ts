@@ -33,7 +33,10 @@ export type AuditLogPage = {
 }
 
 /** The audit log, newest first, paged, optionally narrowed to one action, entity or actor. */
-export async function listAuditLog(client: PrismaClient, { actor, input }: { actor: Actor; input: unknown }): Promise<AuditLogPage> {
+export async function listAuditLog(
+  client: PrismaClient,
+  { actor, input, pageSize = AUDIT_PAGE_SIZE }: { actor: Actor; input: unknown; /** Fewer rows, e.g. a short history on another page. */ pageSize?: number },
+): Promise<AuditLogPage> {
   assertCanManageStaff(actor)
   const { page: requestedPage = 1, ...filters } = ZListAuditLogInput.parse(input ?? {})
   const where: Prisma.AuditLogWhereInput = {
@@ -43,13 +46,13 @@ export async function listAuditLog(client: PrismaClient, { actor, input }: { act
     ...(filters.actorId ? { actorId: filters.actorId } : {}),
   }
   const total = await countAudit(client, where)
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
   const page = Math.min(requestedPage, pageCount)
-  const rows = total === 0 ? [] : await findAuditPage(client, where, { skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE })
+  const rows = total === 0 ? [] : await findAuditPage(client, where, { skip: (page - 1) * pageSize, take: pageSize })
 
   const userIds = [...new Set(rows.flatMap((row) => (row.entityType === 'User' && row.entityId ? [row.entityId] : [])))]
   const uuidIds = userIds.filter((id) => z.uuid().safeParse(id).success)
   const people = new Map((await findPeople(client, uuidIds)).map((person) => [person.id, person]))
   const entries = rows.map((row) => ({ ...row, subject: row.entityType === 'User' && row.entityId ? (people.get(row.entityId) ?? null) : null }))
-  return { entries, total, page, pageCount, pageSize: AUDIT_PAGE_SIZE, filters }
+  return { entries, total, page, pageCount, pageSize, filters }
 }

@@ -58,7 +58,7 @@ export default async function StaffAccountPage({ params, searchParams }: { param
     listCommuneOptions(db(), { actor }),
     staffFormLabels('update'),
     roleOptions(),
-    listAuditLog(db(), { actor, input: { entityId: account.id } }),
+    listAuditLog(db(), { actor, input: { entityId: account.id }, pageSize: HISTORY_SIZE }),
     searchParams,
   ])
   const isSelf = account.id === actor.userId
@@ -201,7 +201,7 @@ export default async function StaffAccountPage({ params, searchParams }: { param
             ) : null}
           </div>
           {history.entries.length > 0 ? (
-            <AuditTable rows={history.entries.slice(0, HISTORY_SIZE)} caption={t('detail.history')} />
+            <AuditTable rows={history.entries} caption={t('detail.history')} />
           ) : (
             <Notice>{t('detail.historyEmpty')}</Notice>
           )}
