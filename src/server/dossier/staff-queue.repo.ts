@@ -1,0 +1,174 @@
+import 'server-only'
+import { Prisma, type PrismaClient } from '@/generated/prisma/client'
+import type { QueueSearch, QueueSort, StaffQueue } from '@/domain/dossier/staff-queues'
+
+type Client = PrismaClient | Prisma.TransactionClient
+
+/** Steps (per workflow version) a role acts at: the "awaiting my approval" queue for leaders. */
+export type RoleSteps = { workflowVersionId: string; stepKeys: string[] }[]
+
+export type QueueScope = {
+  communeIds: readonly string[]
+  userId: string
+  procedureId: string | null
+  search: QueueSearch | null
+  now: Date
+  /** Upper bound of "due within one working day" (computed with the working calendar). */
+  dueSoonUntil: Date
+  leaderSteps: RoleSteps
+}
+
+export type QueueRow = {
+  id: string
+  code: string
+  state: string
+  currentStep: string
+  channel: string
+  version: number
+  applicantName: string
+  applicantCitizenId: string | null
+  submittedAt: Date
+  receivedAt: Date | null
+  dueAt: Date | null
+  clockPausedAt: Date | null
+  completedAt: Date | null
+  outcome: string | null
+  procedureNameVi: string
+  procedureNameEn: string
+  assigneeName: string | null
+  workflowVersionId: string
+}
+
+const OPEN_STATES = Prisma.sql`('SUBMITTED', 'PROCESSING', 'AWAITING_SUPPLEMENT', 'READY_TO_RETURN')`
+/** The legal clock runs: received, not paused, not finished. */
+const CLOCK_RUNS = Prisma.sql`d."state" IN ('PROCESSING', 'READY_TO_RETURN') AND d."clockPausedAt" IS NULL AND d."dueAt" IS NOT NULL`
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
+
+function stepsCondition(steps: RoleSteps): Prisma.Sql {
+  const parts = steps
+    .filter((entry) => entry.stepKeys.length > 0)
+    .map((entry) => Prisma.sql`(d."workflowVersionId" = ${entry.workflowVersionId}::uuid AND d."currentStep" = ANY(${entry.stepKeys}::text[]))`)
+  return parts.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(parts, ' OR ')})`
+}
+
+/** What belongs to each queue, as SQL over the dossier alias `d` (mirrors domain/dossier/staff-queues.ts). */
+function queueCondition(queue: StaffQueue, scope: QueueScope): Prisma.Sql {
+  switch (queue) {
+    case 'new':
+      return Prisma.sql`d."state" = 'SUBMITTED'`
+    case 'mine':
+      return Prisma.sql`d."assigneeId" = ${scope.userId}::uuid AND d."state" IN ${OPEN_STATES}`
+    case 'approval':
+      return Prisma.sql`d."state" IN ${OPEN_STATES} AND ${stepsCondition(scope.leaderSteps)}`
+    case 'to_return':
+      return Prisma.sql`d."state" = 'READY_TO_RETURN'`
+    case 'due_soon':
+      return Prisma.sql`${CLOCK_RUNS} AND d."dueAt" >= ${scope.now} AND d."dueAt" <= ${scope.dueSoonUntil}`
+    case 'overdue':
+      return Prisma.sql`${CLOCK_RUNS} AND d."dueAt" < ${scope.now}`
+    case 'supplement':
+      return Prisma.sql`d."state" = 'AWAITING_SUPPLEMENT'`
+    case 'all':
+      return Prisma.sql`TRUE`
+  }
+}
+
+function searchCondition(search: QueueSearch | null): Prisma.Sql {
+  if (!search) return Prisma.sql`TRUE`
+  switch (search.kind) {
+    case 'code':
+      return Prisma.sql`d."code" LIKE ${`${escapeLike(search.prefix)}%`}`
+    case 'citizenId':
+      return Prisma.sql`d."applicantCitizenId" = ${search.value}`
+    case 'phone':
+      return Prisma.sql`d."applicantPhone" = ${search.value}`
+    case 'digits':
+      return Prisma.sql`(d."code" LIKE ${`${search.value}%`} OR d."applicantCitizenId" LIKE ${`${search.value}%`} OR d."applicantPhone" LIKE ${`${search.value}%`})`
+    case 'name': {
+      // Accent- and case-insensitive: "nguyen van an" finds "Nguyễn Văn An"; every word must appear.
+      const words = search.value.split(' ').filter(Boolean).slice(0, 6)
+      const parts = words.map((word) => Prisma.sql`motcua_search_text(d."applicantName") LIKE '%' || motcua_search_text(${escapeLike(word)}) || '%'`)
+      return Prisma.join(parts, ' AND ')
+    }
+  }
+}
+
+function sortColumn(sort: QueueSort): Prisma.Sql {
+  return sort === 'due_asc' ? Prisma.sql`d."dueAt"` : Prisma.sql`d."submittedAt"`
+}
+
+function keysetCondition(sort: QueueSort, after: { value: Date; id: string } | null): Prisma.Sql {
+  if (!after) return Prisma.sql`TRUE`
+  const column = sortColumn(sort)
+  return sort === 'submitted_desc'
+    ? Prisma.sql`(${column}, d."id") < (${after.value}, ${after.id}::uuid)`
+    : Prisma.sql`(${column}, d."id") > (${after.value}, ${after.id}::uuid)`
+}
+
+function orderBy(sort: QueueSort): Prisma.Sql {
+  const column = sortColumn(sort)
+  return sort === 'submitted_desc' ? Prisma.sql`${column} DESC, d."id" DESC` : Prisma.sql`${column} ASC, d."id" ASC`
+}
+
+function scopeCondition(scope: QueueScope): Prisma.Sql {
+  const procedure = scope.procedureId ? Prisma.sql`AND d."procedureId" = ${scope.procedureId}::uuid` : Prisma.empty
+  return Prisma.sql`d."communeId" = ANY(${[...scope.communeIds]}::uuid[]) ${procedure}`
+}
+
+/**
+ * One page of a queue, keyset-paged on (sort column, id): the cost of a page does not grow with its depth.
+ * Reads the index (communeId, state, dueAt, id) or (communeId, submittedAt); `take` is the page size + 1
+ * so the caller knows whether another page follows.
+ */
+export async function findQueuePage(
+  client: Client,
+  { queue, sort, scope, after, take }: { queue: StaffQueue; sort: QueueSort; scope: QueueScope; after: { value: Date; id: string } | null; take: number },
+): Promise<QueueRow[]> {
+  return client.$queryRaw<QueueRow[]>`
+    SELECT d."id"::text AS "id", d."code", d."state"::text AS "state", d."currentStep", d."channel"::text AS "channel", d."version",
+      d."applicantName", d."applicantCitizenId", d."submittedAt", d."receivedAt", d."dueAt", d."clockPausedAt", d."completedAt",
+      d."outcome"::text AS "outcome", pv."nameVi" AS "procedureNameVi", pv."nameEn" AS "procedureNameEn",
+      a."fullName" AS "assigneeName", d."workflowVersionId"::text AS "workflowVersionId"
+    FROM "Dossier" d
+    JOIN "ProcedureVersion" pv ON pv."id" = d."procedureVersionId"
+    LEFT JOIN "User" a ON a."id" = d."assigneeId"
+    WHERE ${scopeCondition(scope)}
+      AND ${queueCondition(queue, scope)}
+      AND ${searchCondition(scope.search)}
+      AND ${keysetCondition(sort, after)}
+    ORDER BY ${orderBy(sort)}
+    LIMIT ${take}`
+}
+
+export type QueueCounts = Record<Exclude<StaffQueue, 'all'>, number>
+
+/**
+ * How many dossiers each queue holds (procedure filter and search applied), in one pass over the commune's
+ * OPEN dossiers only: finished dossiers, the bulk of the table, are never read.
+ */
+export async function countQueues(client: Client, scope: QueueScope): Promise<QueueCounts> {
+  const [row] = await client.$queryRaw<Record<keyof QueueCounts, number>[]>`
+    SELECT
+      count(*) FILTER (WHERE ${queueCondition('new', scope)})::int AS "new",
+      count(*) FILTER (WHERE ${queueCondition('mine', scope)})::int AS "mine",
+      count(*) FILTER (WHERE ${queueCondition('approval', scope)})::int AS "approval",
+      count(*) FILTER (WHERE ${queueCondition('to_return', scope)})::int AS "to_return",
+      count(*) FILTER (WHERE ${queueCondition('due_soon', scope)})::int AS "due_soon",
+      count(*) FILTER (WHERE ${queueCondition('overdue', scope)})::int AS "overdue",
+      count(*) FILTER (WHERE ${queueCondition('supplement', scope)})::int AS "supplement"
+    FROM "Dossier" d
+    WHERE ${scopeCondition(scope)} AND d."state" IN ${OPEN_STATES} AND ${searchCondition(scope.search)}`
+  if (!row) throw new Error('count query returned no row')
+  return row
+}
+
+/** Published workflow graphs by version id (immutable once published, so the caller may keep them). */
+export async function findWorkflowGraphs(client: Client, ids: readonly string[] | null): Promise<{ id: string; graph: unknown }[]> {
+  return client.workflowVersion.findMany({
+    where: { status: { not: 'DRAFT' }, ...(ids ? { id: { in: [...ids] } } : {}) },
+    select: { id: true, graph: true },
+  })
+}
