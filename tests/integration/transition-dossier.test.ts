@@ -10,7 +10,7 @@ import { AppError } from '@/domain/errors'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { loadActor } from '@/server/auth/load-actor'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
-import { transitionDossier } from '@/server/dossier/transition-dossier'
+import { transitionDossier, type UploadedFile } from '@/server/dossier/transition-dossier'
 import { createPrismaClient } from '@/server/prisma-client'
 import { seedDatabase } from '../../prisma/seed'
 
@@ -84,8 +84,8 @@ describe('a dossier through the default workflow', () => {
     const eventsBefore = await client.dossierEvent.count({ where: { dossierId: dossier.id } })
     const calendar = await loadWorkingCalendar(client, NOW)
     let version = dossier.version
-    const step = async (who: keyof typeof actors, action: string, extra: Record<string, unknown> = {}, at = NOW) => {
-      const result = await transitionDossier(client, { actor: actors[who], input: { dossierRef: dossier.code, action, expectedVersion: version, ...extra }, meta, now: at })
+    const step = async (who: keyof typeof actors, action: string, extra: Record<string, unknown> = {}, at = NOW, uploads: UploadedFile[] = []) => {
+      const result = await transitionDossier(client, { actor: actors[who], input: { dossierRef: dossier.code, action, expectedVersion: version, ...extra }, uploads, meta, now: at })
       expect(result.version).toBe(version + 1)
       version = result.version
       return result
@@ -95,10 +95,32 @@ describe('a dossier through the default workflow', () => {
     expect(received).toMatchObject({ state: 'PROCESSING', currentStep: 'processing' })
     expect(received.dueAt && isWorkingDay(localDateOf(received.dueAt), calendar)).toBe(true)
 
-    const paused = await step('specialistA', 'request_supplement', { reason: 'Thiếu bản sao giấy chứng sinh' }, new Date('2026-11-25T02:00:00Z'))
+    const paused = await step(
+      'specialistA',
+      'request_supplement',
+      { reason: 'Thiếu giấy tờ', supplementItems: [{ label: 'Bản sao giấy chứng sinh', note: 'có chứng thực' }, { label: 'Tờ khai ký đủ' }] },
+      new Date('2026-11-25T02:00:00Z'),
+    )
     expect(paused.state).toBe('AWAITING_SUPPLEMENT')
-    const resumed = await step('clerkA', 'supply', { attachmentIds: [randomUUID()] }, new Date('2026-11-27T02:00:00Z'))
+    const request = await client.supplementRequest.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { items: true, reason: true, requestedById: true, respondedAt: true } })
+    expect(request).toEqual({
+      items: [{ key: 'item-1', label: 'Bản sao giấy chứng sinh', note: 'có chứng thực' }, { key: 'item-2', label: 'Tờ khai ký đủ' }],
+      reason: 'Thiếu giấy tờ',
+      requestedById: actors.specialistA.userId,
+      respondedAt: null,
+    })
+    // The desk takes the missing papers in person: the scans answer item 1.
+    const scan = { storageKey: `test/${randomUUID()}`, fileName: 'Giấy chứng sinh.pdf', mimeType: 'application/pdf', sizeBytes: 1234, sha256: 'a'.repeat(64), documentKey: 'item-1' }
+    const resumed = await step('clerkA', 'supply', { reason: 'Đã nộp bổ sung tại quầy' }, new Date('2026-11-27T02:00:00Z'), [scan])
     expect(resumed.state).toBe('PROCESSING')
+    const answered = await client.supplementRequest.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { items: true, respondedAt: true, responseNote: true } })
+    const stored = await client.attachment.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { id: true, kind: true, fileName: true, uploadedById: true } })
+    expect(stored).toMatchObject({ kind: 'SUPPLEMENT', fileName: 'Giấy chứng sinh.pdf', uploadedById: actors.clerkA.userId })
+    expect(answered).toEqual({
+      items: [{ key: 'item-1', label: 'Bản sao giấy chứng sinh', note: 'có chứng thực', answeredAttachmentIds: [stored.id] }, { key: 'item-2', label: 'Tờ khai ký đủ' }],
+      respondedAt: new Date('2026-11-27T02:00:00Z'),
+      responseNote: 'Đã nộp bổ sung tại quầy',
+    })
     // The clock paused for the supplement: the appointment moves later, never earlier.
     expect(resumed.dueAt!.getTime()).toBeGreaterThanOrEqual(received.dueAt!.getTime())
 
@@ -107,10 +129,10 @@ describe('a dossier through the default workflow', () => {
     const returned = await step('clerkA', 'return_result', {}, new Date('2026-11-27T05:00:00Z'))
     expect(returned.state).toBe('RETURNED')
 
-    const stored = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { state: true, version: true, completedAt: true, outcome: true, receivedById: true, clockPausedAt: true } })
-    expect(stored).toMatchObject({ state: 'RETURNED', version, receivedById: actors.clerkA.userId, clockPausedAt: null })
-    expect(stored.completedAt).not.toBeNull()
-    expect(stored.outcome).not.toBeNull()
+    const final = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { state: true, version: true, completedAt: true, outcome: true, receivedById: true, clockPausedAt: true } })
+    expect(final).toMatchObject({ state: 'RETURNED', version, receivedById: actors.clerkA.userId, clockPausedAt: null })
+    expect(final.completedAt).not.toBeNull()
+    expect(final.outcome).not.toBeNull()
 
     const events = await client.dossierEvent.findMany({ where: { dossierId: dossier.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, isPublic: true } })
     expect(events.length - eventsBefore).toBe(6)
@@ -170,5 +192,69 @@ describe('two staff acting on the same dossier at once', () => {
     expect(await client.dossierEvent.count({ where: { dossierId: dossier.id } })).toBe(eventsBefore + 1)
     const stored = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { version: true } })
     expect(stored.version).toBe(dossier.version + 1)
+  })
+})
+
+describe('the applicant, specialists and new appointments', () => {
+  async function receivedDossier(applicantId: string | null = null) {
+    const dossier = await submittedDossier()
+    if (applicantId) await client.dossier.update({ where: { id: dossier.id }, data: { applicantId } })
+    const received = await transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'receive', assigneeId: actors.specialistA.userId, expectedVersion: 0 }, meta, now: NOW })
+    return { ...dossier, version: received.version, dueAt: received.dueAt! }
+  }
+
+  it('the applicant answers a supplement request and may withdraw; another citizen cannot even see the dossier', async () => {
+    const citizen = await client.user.findFirstOrThrow({ where: { role: 'CITIZEN', username: null }, select: { id: true, sessionVersion: true } })
+    const owner = (await loadActor(client, citizen.id, citizen.sessionVersion))!
+    const stranger = await client.user.findFirstOrThrow({ where: { role: 'CITIZEN', id: { not: citizen.id } }, select: { id: true, sessionVersion: true } })
+    const other = (await loadActor(client, stranger.id, stranger.sessionVersion))!
+    const dossier = await receivedDossier(owner.userId)
+    const paused = await transitionDossier(client, {
+      actor: actors.specialistA,
+      input: { dossierRef: dossier.code, action: 'request_supplement', reason: 'Thiếu giấy tờ', supplementItems: [{ label: 'Bản sao sổ hộ khẩu' }], expectedVersion: dossier.version },
+      meta,
+      now: new Date('2026-11-25T02:00:00Z'),
+    })
+    const supply = { dossierRef: dossier.code, action: 'supply', expectedVersion: paused.version }
+    const file = { storageKey: `test/${randomUUID()}`, fileName: 'so-ho-khau.png', mimeType: 'image/png', sizeBytes: 99, sha256: 'b'.repeat(64), documentKey: 'item-1' }
+    expect(await refusal(transitionDossier(client, { actor: other, input: supply, uploads: [file], meta, now: new Date('2026-11-26T02:00:00Z') }))).toEqual({ code: 'NOT_FOUND' })
+    expect(await refusal(transitionDossier(client, { actor: owner, input: supply, meta, now: new Date('2026-11-26T02:00:00Z') }))).toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { attachmentIds: ['REQUIRED'] } })
+    const resumed = await transitionDossier(client, { actor: owner, input: supply, uploads: [file], meta, now: new Date('2026-11-26T02:00:00Z') })
+    expect(resumed).toMatchObject({ state: 'PROCESSING', currentStep: 'processing' })
+    expect(resumed.dueAt!.getTime()).toBeGreaterThanOrEqual(dossier.dueAt.getTime())
+    const event = await client.dossierEvent.findFirstOrThrow({ where: { dossierId: dossier.id, action: 'supply' }, select: { actorId: true, actorRole: true, isPublic: true } })
+    expect(event).toEqual({ actorId: owner.userId, actorRole: 'CITIZEN', isPublic: true })
+    // The applicant may not act for the office.
+    expect(await refusal(transitionDossier(client, { actor: owner, input: { dossierRef: dossier.code, action: 'forward', expectedVersion: resumed.version }, meta, now: NOW }))).toMatchObject({ code: 'FORBIDDEN' })
+    const withdrawn = await transitionDossier(client, { actor: owner, input: { dossierRef: dossier.code, action: 'withdraw', reason: 'Không còn nhu cầu', expectedVersion: resumed.version }, meta, now: new Date('2026-11-26T03:00:00Z') })
+    expect(withdrawn.state).toBe('WITHDRAWN')
+  })
+
+  it('a specialist acts only on dossiers assigned to them or to nobody', async () => {
+    const other = await client.user.findFirstOrThrow({ where: { role: 'SPECIALIST', communes: { some: { communeId: actors.specialistA.communeIds[0] } }, id: { not: actors.specialistA.userId } }, select: { id: true, sessionVersion: true } }).catch(() => null)
+    const dossier = await receivedDossier()
+    // Whoever is not the assignee (another specialist of the commune, when the demo has one) is refused.
+    if (other) {
+      const stranger = (await loadActor(client, other.id, other.sessionVersion))!
+      expect(await refusal(transitionDossier(client, { actor: stranger, input: { dossierRef: dossier.code, action: 'forward', expectedVersion: dossier.version }, meta, now: NOW }))).toEqual({ code: 'FORBIDDEN' })
+    }
+    await client.dossier.update({ where: { id: dossier.id }, data: { assigneeId: actors.leaderA.userId } })
+    expect(await refusal(transitionDossier(client, { actor: actors.specialistA, input: { dossierRef: dossier.code, action: 'forward', expectedVersion: dossier.version }, meta, now: NOW }))).toEqual({ code: 'FORBIDDEN' })
+  })
+
+  it('an apology letter moves the appointment to a later working day and records the missed one', async () => {
+    const dossier = await receivedDossier()
+    const calendar = await loadWorkingCalendar(client, NOW)
+    let day = localDateOf(dossier.dueAt)
+    do day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    while (!isWorkingDay(day, calendar))
+    const bad = await refusal(transitionDossier(client, { actor: actors.specialistA, input: { dossierRef: dossier.code, action: 'reschedule', reason: 'Cần xác minh', newDueDate: localDateOf(dossier.dueAt), expectedVersion: dossier.version }, meta, now: NOW }))
+    expect(bad).toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { newDueDate: ['NOT_LATER'] } })
+    const moved = await transitionDossier(client, { actor: actors.specialistA, input: { dossierRef: dossier.code, action: 'reschedule', reason: 'Cần xác minh với cơ quan khác', newDueDate: day, expectedVersion: dossier.version }, meta, now: NOW })
+    expect(localDateOf(moved.dueAt!)).toBe(day)
+    const stored = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { dueAt: true, extensionCount: true } })
+    expect(stored).toEqual({ dueAt: moved.dueAt, extensionCount: 1 })
+    const event = await client.dossierEvent.findFirstOrThrow({ where: { dossierId: dossier.id, action: 'reschedule' }, select: { data: true, reason: true, isPublic: true } })
+    expect(event).toMatchObject({ reason: 'Cần xác minh với cơ quan khác', isPublic: true, data: { clock: 'EXTEND', previousDueAt: dossier.dueAt.toISOString(), newDueAt: moved.dueAt!.toISOString() } })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor } from './actor'
-import { canActOnDossier, canReadDossier } from './dossier-access'
+import { canActOnDossier, canReadDossier, canTakeWorkflowAction } from './dossier-access'
 import type { Role } from './roles'
 
 const dossier = { applicantId: 'citizen-1', communeId: 'commune-A', provinceId: 'nghe-an' }
@@ -24,5 +24,24 @@ describe('dossier access', () => {
   })
   it('a citizen never owns a desk dossier without an account', () => {
     expect(canReadDossier(actor('CITIZEN', { userId: 'citizen-1' }), { ...dossier, applicantId: null })).toBe(false)
+  })
+})
+
+describe('workflow actions', () => {
+  const assigned = (assigneeId: string | null) => ({ ...dossier, assigneeId })
+  const cases: [string, Actor, string | null, boolean][] = [
+    ['its applicant', actor('CITIZEN', { userId: 'citizen-1' }), 'spec-1', true],
+    ['another citizen', actor('CITIZEN', { userId: 'citizen-2' }), null, false],
+    ['a clerk of its commune', actor('CLERK', { communeIds: ['commune-A'] }), 'spec-1', true],
+    ['a leader of its commune', actor('LEADER', { communeIds: ['commune-A'] }), 'spec-1', true],
+    ['its specialist', actor('SPECIALIST', { userId: 'spec-1', communeIds: ['commune-A'] }), 'spec-1', true],
+    ['a specialist, unassigned dossier', actor('SPECIALIST', { userId: 'spec-2', communeIds: ['commune-A'] }), null, true],
+    ["another specialist's dossier", actor('SPECIALIST', { userId: 'spec-2', communeIds: ['commune-A'] }), 'spec-1', false],
+    ['a leader of another commune', actor('LEADER', { communeIds: ['commune-B'] }), null, false],
+    ['an officer of its province', actor('PROVINCE_OFFICER', { provinceId: 'nghe-an' }), null, false],
+    ['an administrator', actor('ADMIN'), null, false],
+  ]
+  it.each(cases)('%s (assignee %s): %s', (_who, who, assigneeId, allowed) => {
+    expect(canTakeWorkflowAction(who, assigned(assigneeId))).toBe(allowed)
   })
 })

@@ -28,3 +28,17 @@ export function canReadDossier(actor: Actor, dossier: DossierOwnership): boolean
 export function canActOnDossier(actor: Actor, dossier: DossierOwnership): boolean {
   return isCommuneStaff(actor.role) && actor.communeIds.includes(dossier.communeId)
 }
+
+/**
+ * Who may move a dossier through its workflow (the workflow then decides which actions each role has):
+ * - its applicant (supply the missing papers, withdraw) — only their own dossier;
+ * - a clerk or leader of its commune;
+ * - a specialist of its commune, when the dossier is assigned to them or to nobody: a specialist works their
+ *   own queue, and a leader reassigns work between specialists.
+ */
+export function canTakeWorkflowAction(actor: Actor, dossier: DossierOwnership & { assigneeId: string | null }): boolean {
+  if (actor.role === 'CITIZEN') return dossier.applicantId !== null && dossier.applicantId === actor.userId
+  if (!canActOnDossier(actor, dossier)) return false
+  if (actor.role === 'SPECIALIST') return dossier.assigneeId === null || dossier.assigneeId === actor.userId
+  return true
+}

@@ -114,7 +114,7 @@ describe('applyTransition: refusals are typed results, and change nothing', () =
 
   it('MISSING_INPUT: receipt names the specialist, resubmission carries an attachment', () => {
     expect(apply(submitted, { ...receive, input: {} })).toMatchObject({ ok: false, error: { code: 'MISSING_INPUT', missing: ['assignee'] } })
-    const paused = walk([receive, { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu bản sao' }, now: vn('2026-09-03T09:00:00') }])
+    const paused = walk([receive, { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu bản sao', supplementItems: [{ label: 'Bản sao giấy chứng sinh' }] }, now: vn('2026-09-03T09:00:00') }])
     expect(apply(paused, { action: 'supply', actor: citizen, input: { attachmentIds: [] }, now: vn('2026-09-04T09:00:00') })).toMatchObject({ ok: false, error: { code: 'MISSING_INPUT', missing: ['attachment'] } })
   })
 
@@ -142,7 +142,7 @@ describe('applyTransition: refusals are typed results, and change nothing', () =
 })
 
 describe('applyTransition: supplement requests', () => {
-  const pause: Step = { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu giấy tờ' }, now: vn('2026-09-03T09:00:00') }
+  const pause: Step = { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu giấy tờ', supplementItems: [{ label: 'Tờ khai', note: 'ký đủ hai bên' }] }, now: vn('2026-09-03T09:00:00') }
   const supply: Step = { action: 'supply', actor: citizen, input: { attachmentIds: ['file-1'] }, now: vn('2026-09-10T14:00:00') }
 
   it('pause the clock, and the resubmission gives back the office time that remained', () => {
@@ -216,9 +216,46 @@ describe('applyTransition: the end', () => {
   })
 
   it('a withdrawal while paused is judged against the resumed due date', () => {
-    const paused = walk([receive, { action: 'request_supplement', actor: specialist, input: { reason: 'x' }, now: vn('2026-09-03T09:00:00') }])
+    const paused = walk([receive, { action: 'request_supplement', actor: specialist, input: { reason: 'x', supplementItems: [{ label: 'y' }] }, now: vn('2026-09-03T09:00:00') }])
     const withdrawn = walk([{ action: 'withdraw', actor: citizen, input: { reason: 'Không cần nữa' }, now: vn('2026-09-15T09:00:00') }], oneStop, paused)
     expect(withdrawn).toMatchObject({ state: 'WITHDRAWN', clockPausedAt: null, outcome: 'EARLY' })
     expect(withdrawn.dueAt?.getTime()).toBeGreaterThan(vn('2026-09-15T09:00:00').getTime())
+  })
+})
+
+describe('applyTransition: supplement items and new appointments', () => {
+  it('a supplement request lists its missing items one by one on the event, and needs at least one', () => {
+    const received = walk([receive])
+    const now = vn('2026-09-03T09:00:00')
+    const items = [{ label: ' Bản sao giấy chứng sinh ', note: 'có chứng thực' }, { label: 'Tờ khai', note: '  ' }, { label: '   ' }]
+    const result = apply(received, { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu giấy tờ', supplementItems: items }, now })
+    if (!result.ok) throw new Error('refused')
+    expect(result.events[0]?.data.items).toEqual([{ label: 'Bản sao giấy chứng sinh', note: 'có chứng thực' }, { label: 'Tờ khai' }])
+    expect(apply(received, { action: 'request_supplement', actor: specialist, input: { reason: 'Thiếu', supplementItems: [{ label: ' ' }] }, now })).toEqual({
+      ok: false,
+      error: { code: 'MISSING_INPUT', action: 'request_supplement', missing: ['items'] },
+    })
+  })
+
+  const reschedule = (newDueAt: Date | null, now = vn('2026-09-07T09:00:00')): Step => ({ action: 'reschedule', actor: specialist, input: { reason: 'Cần xác minh thêm', newDueAt }, now })
+
+  it('EXTEND moves the appointment to the new working day, counts the extension and keeps the missed date on record', () => {
+    const received = walk([receive])
+    expect(received.dueAt).toEqual(vn('2026-09-09T17:00:00'))
+    const result = apply(received, reschedule(vn('2026-09-11T17:00:00')))
+    if (!result.ok) throw new Error(`refused ${JSON.stringify(result.error)}`)
+    expect(result.next).toMatchObject({ dueAt: vn('2026-09-11T17:00:00'), extensionCount: 1, state: 'PROCESSING', currentStep: 'processing' })
+    expect(result.events[0]).toMatchObject({ action: 'reschedule', isPublic: true, reason: 'Cần xác minh thêm', dueAt: vn('2026-09-11T17:00:00') })
+    expect(result.events[0]?.data).toEqual({ clock: 'EXTEND', previousDueAt: vn('2026-09-09T17:00:00').toISOString(), newDueAt: vn('2026-09-11T17:00:00').toISOString() })
+  })
+
+  it('EXTEND refuses a date that is not later, a non-working day, or none at all', () => {
+    const received = { ...walk([receive]), dueAt: vn('2026-09-08T17:00:00') }
+    expect(apply(received, reschedule(vn('2026-09-08T10:00:00')))).toMatchObject({ ok: false, error: { code: 'INVALID_DUE_DATE', reason: 'NOT_LATER' } })
+    // Saturday 12 September 2026.
+    expect(apply(received, reschedule(vn('2026-09-12T17:00:00')))).toMatchObject({ ok: false, error: { code: 'INVALID_DUE_DATE', reason: 'NOT_WORKING_DAY' } })
+    // Later than the appointment but already past: an apology letter sets a date still to come.
+    expect(apply(received, reschedule(vn('2026-09-09T17:00:00'), vn('2026-09-10T09:00:00')))).toMatchObject({ ok: false, error: { code: 'INVALID_DUE_DATE', reason: 'NOT_LATER' } })
+    expect(apply(received, reschedule(null))).toMatchObject({ ok: false, error: { code: 'MISSING_INPUT', missing: ['due_date'] } })
   })
 })

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Role } from '../access/roles'
-import { computeDueAt, dueAtAfterPause, type WorkingCalendar } from '../calendar/working-days'
+import { computeDueAt, dueAtAfterPause, isWorkingDay, localDateOf, type WorkingCalendar } from '../calendar/working-days'
 import type { Deadline } from '../procedure/deadline'
 import { classifyOutcome, type DossierOutcome } from './classify-outcome'
 import { DEFAULT_MAX_SUPPLEMENT_REQUESTS, type StepStateSchema, type WorkflowGraph, type WorkflowStep, type WorkflowTransition } from './workflow-graph'
@@ -18,6 +18,9 @@ import { DEFAULT_MAX_SUPPLEMENT_REQUESTS, type StepStateSchema, type WorkflowGra
  * - RESUME (resubmission): `dueAt` moves by the office time that remained when the clock paused
  *   (calendar `resumeDueAt`), `clockPausedAt` = null; a dossier already late when paused keeps its `dueAt`
  *   (no time remained, and the lateness stays on record);
+ * - EXTEND (apology letter with a new appointment): `dueAt` = the new appointment given by the actor, which must
+ *   be on a working day and later than both the current appointment and now; `extensionCount` + 1; the missed
+ *   appointment stays in the event (`previousDueAt`), so the delay remains on record;
  * - STOP (terminal): `completedAt` = now and `outcome` by `classifyOutcome` against `dueAt` (resumed first if
  *   the dossier was paused); null when the clock never started (refused or withdrawn before receipt).
  * Arriving at a terminal step stops the clock even if the graph forgot to say so (validateWorkflow flags it).
@@ -33,19 +36,27 @@ export type WorkflowDossier = {
   clockPausedAt: Date | null
   receivedAt: Date | null
   supplementCount: number
+  /** Appointments moved with an apology letter (absent in callers that never extend: read as 0). */
+  extensionCount?: number
   version: number
   assigneeId: string | null
 }
 
 /** What the engine writes back (the `Dossier` columns to update). */
-export type NextDossier = WorkflowDossier & { completedAt: Date | null; outcome: DossierOutcome | null }
+export type NextDossier = WorkflowDossier & { extensionCount: number; completedAt: Date | null; outcome: DossierOutcome | null }
 
 export type TransitionActor = { userId: string; role: Role }
+
+/** One missing item of a supplement request (Mẫu 02 lists them one by one; the applicant answers each). */
+export type SupplementItem = { label: string; note?: string }
 
 export type TransitionInput = {
   reason?: string | null
   assigneeId?: string | null
   attachmentIds?: readonly string[] | null
+  /** The new appointment of an EXTEND transition. */
+  newDueAt?: Date | null
+  supplementItems?: readonly SupplementItem[] | null
 }
 
 export type TransitionRequirement = WorkflowTransition['requires'][number]
@@ -58,6 +69,10 @@ export type TransitionEventData = {
   attachmentIds?: string[]
   /** The due instant before the event, when the event moved it (ISO 8601). */
   previousDueAt?: string
+  /** The new appointment of an EXTEND (ISO 8601), also the event's `dueAt`. */
+  newDueAt?: string
+  /** The missing items of a supplement request. */
+  items?: SupplementItem[]
 }
 
 /** One `DossierEvent` row (without ids and commune, which the caller adds). */
@@ -83,6 +98,8 @@ export type TransitionError =
   | { code: 'ROLE_NOT_ALLOWED'; action: string; role: Role; allowedRoles: string[] }
   | { code: 'MISSING_INPUT'; action: string; missing: TransitionRequirement[] }
   | { code: 'SUPPLEMENT_LIMIT'; action: string; limit: number; count: number }
+  /** The new appointment is not later than the current one and now, or not on a working day. */
+  | { code: 'INVALID_DUE_DATE'; action: string; reason: 'NOT_LATER' | 'NOT_WORKING_DAY' }
   /** The dossier does not fit its workflow (unknown step, state of another step, clock fields missing). */
   | { code: 'INCONSISTENT_DOSSIER'; step: string; message: string }
 
@@ -124,6 +141,8 @@ export function missingInputs(transition: WorkflowTransition, input: TransitionI
   return transition.requires.filter((requirement) => {
     if (requirement === 'reason') return !input.reason?.trim()
     if (requirement === 'assignee') return !input.assigneeId?.trim()
+    if (requirement === 'due_date') return !input.newDueAt || Number.isNaN(input.newDueAt.getTime())
+    if (requirement === 'items') return !input.supplementItems?.some((item) => item.label.trim() !== '')
     return !input.attachmentIds?.some((id) => id.trim() !== '')
   })
 }
@@ -158,6 +177,7 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
   const clock: ClockEffect | undefined = to.terminal ? 'STOP' : transition.clock
 
   let { dueAt, clockPausedAt, receivedAt, supplementCount } = dossier
+  let extensionCount = dossier.extensionCount ?? 0
   let completedAt: Date | null = null
   let outcome: DossierOutcome | null = null
   switch (clock) {
@@ -178,6 +198,16 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
       dueAt = resumedDueAt(dueAt, clockPausedAt, now, calendar)
       clockPausedAt = null
       break
+    case 'EXTEND': {
+      const newDueAt = input.newDueAt
+      if (!dueAt || clockPausedAt) return fail({ code: 'INCONSISTENT_DOSSIER', step: from.key, message: 'the clock is not running: nothing to extend' })
+      if (!newDueAt) return fail({ code: 'MISSING_INPUT', action, missing: ['due_date'] })
+      if (newDueAt.getTime() <= dueAt.getTime() || newDueAt.getTime() <= now.getTime()) return fail({ code: 'INVALID_DUE_DATE', action, reason: 'NOT_LATER' })
+      if (!isWorkingDay(localDateOf(newDueAt), calendar)) return fail({ code: 'INVALID_DUE_DATE', action, reason: 'NOT_WORKING_DAY' })
+      dueAt = newDueAt
+      extensionCount += 1
+      break
+    }
     case 'STOP':
       if (dueAt && clockPausedAt) dueAt = resumedDueAt(dueAt, clockPausedAt, now, calendar)
       clockPausedAt = null
@@ -189,7 +219,7 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
   }
 
   const assigneeId = input.assigneeId?.trim() || (to.role === from.role && !to.terminal ? dossier.assigneeId : null)
-  const next: NextDossier = { state: to.state, currentStep: to.key, dueAt, clockPausedAt, receivedAt, completedAt, outcome, supplementCount, assigneeId, version: dossier.version + 1 }
+  const next: NextDossier = { state: to.state, currentStep: to.key, dueAt, clockPausedAt, receivedAt, completedAt, outcome, supplementCount, extensionCount, assigneeId, version: dossier.version + 1 }
 
   const data: TransitionEventData = {}
   if (clock) data.clock = clock
@@ -197,6 +227,9 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
   const attachmentIds = input.attachmentIds?.filter((id) => id.trim() !== '')
   if (attachmentIds?.length) data.attachmentIds = [...attachmentIds]
   if (dossier.dueAt && dueAt && dossier.dueAt.getTime() !== dueAt.getTime()) data.previousDueAt = dossier.dueAt.toISOString()
+  if (clock === 'EXTEND' && dueAt) data.newDueAt = dueAt.toISOString()
+  const items = input.supplementItems?.filter((item) => item.label.trim() !== '').map((item) => ({ label: item.label.trim(), ...(item.note?.trim() ? { note: item.note.trim() } : {}) }))
+  if (clock === 'PAUSE' && items?.length) data.items = items
 
   const event: TransitionEvent = {
     action,

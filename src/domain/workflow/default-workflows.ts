@@ -37,11 +37,11 @@ const oneStopDefault: WorkflowGraphInput = {
     { action: 'refuse', from: 'reception', to: 'refused', roles: ['CLERK'], requires: ['reason'], clock: 'STOP' },
     { action: 'withdraw', from: 'reception', to: 'withdrawn', roles: ['CITIZEN', 'CLERK'], requires: ['reason'], clock: 'STOP' },
 
-    { action: 'request_supplement', from: 'processing', to: 'awaiting_supplement', roles: ['SPECIALIST'], requires: ['reason'], clock: 'PAUSE' },
+    { action: 'request_supplement', from: 'processing', to: 'awaiting_supplement', roles: ['SPECIALIST'], requires: ['reason', 'items'], clock: 'PAUSE' },
     { action: 'forward', from: 'processing', to: 'approval', roles: ['SPECIALIST'], requires: [], isPublic: false },
     { action: 'reassign', from: 'processing', to: 'processing', roles: ['LEADER'], requires: ['assignee'], isPublic: false },
     // Phiếu xin lỗi và hẹn lại ngày trả kết quả: the appointment moves, the delay stays on record.
-    { action: 'reschedule', from: 'processing', to: 'processing', roles: ['SPECIALIST', 'LEADER'], requires: ['reason'] },
+    { action: 'reschedule', from: 'processing', to: 'processing', roles: ['SPECIALIST', 'LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
     { action: 'withdraw', from: 'processing', to: 'withdrawn', roles: ['CITIZEN', 'CLERK'], requires: ['reason'], clock: 'STOP' },
 
     { action: 'supply', from: 'awaiting_supplement', to: 'processing', roles: ['CITIZEN', 'CLERK'], requires: ['attachment'], clock: 'RESUME' },
@@ -71,7 +71,7 @@ const sameDay: WorkflowGraphInput = {
 
     { action: 'forward', from: 'processing', to: 'signing', roles: ['CLERK'], requires: [], isPublic: false },
     // Decree 23/2015 art. 21: many originals or many pages allow up to 2 more working days (with an appointment).
-    { action: 'reschedule', from: 'processing', to: 'processing', roles: ['CLERK', 'LEADER'], requires: ['reason'] },
+    { action: 'reschedule', from: 'processing', to: 'processing', roles: ['CLERK', 'LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
     { action: 'refuse', from: 'processing', to: 'refused', roles: ['CLERK'], requires: ['reason'], clock: 'STOP' },
     { action: 'withdraw', from: 'processing', to: 'withdrawn', roles: ['CITIZEN', 'CLERK'], requires: ['reason'], clock: 'STOP' },
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { reachableSteps, StepClockSchema, TerminalOutcomeSchema, WORKFLOW_ROLES, WorkflowGraphSchema } from './workflow-graph'
+import { ClockEffectSchema, reachableSteps, StepClockSchema, TerminalOutcomeSchema, WORKFLOW_ROLES, WorkflowGraphSchema } from './workflow-graph'
 
 /**
  * Checks a workflow before it is published: every problem is reported at once, typed and naming the step or
@@ -13,7 +13,8 @@ import { reachableSteps, StepClockSchema, TerminalOutcomeSchema, WORKFLOW_ROLES,
  * STOPPED, not terminal), running (RUNS), paused (PAUSED), terminal. The only moves are
  * before → before (no effect), before → running (START), running → running (no effect), running → paused
  * (PAUSE), paused → paused (no effect), paused → running (RESUME), and any non-terminal → terminal (STOP);
- * the start step is before receipt.
+ * running → running may also EXTEND (a new appointment, which must ask for the new date); the start step is
+ * before receipt.
  */
 export const WORKFLOW_PROBLEM_CODES = [
   /** The shape is wrong (a missing field, a key that is not snake_case…); `path` and `message` say where. */
@@ -67,7 +68,7 @@ export type WorkflowValidation = { ok: true } | { ok: false; problems: WorkflowP
 const DraftSchema = z.object({
   startStep: z.string(),
   steps: z.array(z.object({ key: z.string(), role: z.string(), state: z.string(), clock: StepClockSchema, terminal: z.string().optional() })),
-  transitions: z.array(z.object({ action: z.string(), from: z.string(), to: z.string(), roles: z.array(z.string()), clock: z.enum(['START', 'PAUSE', 'RESUME', 'STOP']).optional() })),
+  transitions: z.array(z.object({ action: z.string(), from: z.string(), to: z.string(), roles: z.array(z.string()), requires: z.array(z.string()).default([]), clock: ClockEffectSchema.optional() })),
 })
 
 type Phase = 'BEFORE' | 'RUNNING' | 'PAUSED' | 'TERMINAL'
@@ -134,7 +135,10 @@ export function validateWorkflow(input: unknown): WorkflowValidation {
     if (from === 'TERMINAL') problems.push({ code: 'TRANSITION_FROM_TERMINAL', step: transition.from, transition: name, message: `transition ${name} leaves terminal step ${transition.from}` })
     else if (from && to) {
       const expected = expectedClock(from, to)
-      if (expected === null || expected !== transition.clock) {
+      const extends_ = transition.clock === 'EXTEND' && from === 'RUNNING' && to === 'RUNNING'
+      if (extends_ && !transition.requires.includes('due_date')) {
+        problems.push({ code: 'CLOCK_MISMATCH', step: transition.from, transition: name, message: `transition ${name} extends the deadline and must require due_date` })
+      } else if (!extends_ && (expected === null || expected !== transition.clock)) {
         const wanted = expected === null ? 'is not allowed' : `needs clock ${expected ?? '(none)'}`
         problems.push({ code: 'CLOCK_MISMATCH', step: transition.from, transition: name, message: `transition ${name} (${from} → ${to}) ${wanted}, has ${transition.clock ?? '(none)'}` })
       }

@@ -46,7 +46,17 @@ export const WorkflowStepSchema = z.strictObject({
   terminal: TerminalOutcomeSchema.optional(),
 })
 
-export const TransitionRequirementSchema = z.enum(['reason', 'assignee', 'attachment'])
+/**
+ * Inputs a transition asks for: a reason (refusal, supplement…), an assignee, an attachment, a new
+ * appointment date (apology letter), the list of missing items (supplement request).
+ */
+export const TransitionRequirementSchema = z.enum(['reason', 'assignee', 'attachment', 'due_date', 'items'])
+
+/**
+ * Effect on the legal clock: START on receipt, PAUSE/RESUME around a supplement, STOP at the end, EXTEND to
+ * move the appointment later with an apology letter (Mẫu 04) while the clock runs.
+ */
+export const ClockEffectSchema = z.enum(['START', 'PAUSE', 'RESUME', 'STOP', 'EXTEND'])
 
 export const WorkflowTransitionSchema = z.strictObject({
   /** Action name, also written to `DossierEvent.action` (receive, forward, approve, refuse…). */
@@ -55,8 +65,7 @@ export const WorkflowTransitionSchema = z.strictObject({
   to: KeySchema,
   roles: z.array(WorkflowRoleSchema).min(1),
   requires: z.array(TransitionRequirementSchema).default([]),
-  /** Effect on the legal clock: START on receipt, PAUSE/RESUME around a supplement, STOP at the end. */
-  clock: z.enum(['START', 'PAUSE', 'RESUME', 'STOP']).optional(),
+  clock: ClockEffectSchema.optional(),
   /** Shown on the citizen's timeline (`DossierEvent.isPublic`). */
   isPublic: z.boolean().default(true),
 })

@@ -1,9 +1,11 @@
 import 'server-only'
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { PrismaClient } from '@/generated/prisma/client'
+import type { Prisma, PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
-import { canActOnDossier } from '@/domain/access/dossier-access'
+import { canTakeWorkflowAction } from '@/domain/access/dossier-access'
 import { isCommuneStaff } from '@/domain/access/roles'
+import { localInstant, OFFICE_CLOSES_AT } from '@/domain/calendar/working-days'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
 import { DeadlineSchema } from '@/domain/procedure/deadline'
@@ -22,20 +24,31 @@ export const ZTransitionDossierInput = z.object({
   reason: z.string().trim().max(2000).optional(),
   assigneeId: z.uuid().optional(),
   attachmentIds: z.array(z.uuid()).max(50).optional(),
+  /** The new appointment of an apology letter: a local date, due at the office's closing time that day. */
+  newDueDate: z.iso.date().optional(),
+  /** The missing items of a supplement request, one by one. */
+  supplementItems: z
+    .array(z.object({ label: z.string().trim().max(300), note: z.string().trim().max(1000).optional() }))
+    .max(30)
+    .optional(),
 })
 
+/** A file already written to storage (server/attachments) whose row this transition inserts. */
+export type UploadedFile = { storageKey: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string; documentKey?: string | null }
+
 export type TransitionOutcome = { dossierId: string; version: number; state: string; currentStep: string; dueAt: Date | null }
+
+/** The form field that carries each required input. */
+const INPUT_FIELD = { reason: 'reason', assignee: 'assigneeId', attachment: 'attachmentIds', due_date: 'newDueDate', items: 'supplementItems' } as const
 
 function refusal(error: TransitionError): AppError {
   switch (error.code) {
     case 'ROLE_NOT_ALLOWED':
       return new AppError('FORBIDDEN', `role ${error.role} may not ${error.action}`)
     case 'MISSING_INPUT':
-      return new AppError(
-        'INVALID_INPUT',
-        `missing ${error.missing.join(', ')}`,
-        Object.fromEntries(error.missing.map((field) => [field === 'assignee' ? 'assigneeId' : field === 'attachment' ? 'attachmentIds' : field, ['REQUIRED']])),
-      )
+      return new AppError('INVALID_INPUT', `missing ${error.missing.join(', ')}`, Object.fromEntries(error.missing.map((field) => [INPUT_FIELD[field], ['REQUIRED']])))
+    case 'INVALID_DUE_DATE':
+      return new AppError('INVALID_INPUT', `invalid new appointment: ${error.reason}`, { newDueDate: [error.reason] })
     default:
       return new AppError('INVALID_TRANSITION', error.code)
   }
@@ -49,13 +62,30 @@ function refusal(error: TransitionError): AppError {
  */
 export async function transitionDossier(
   client: PrismaClient,
-  { actor, input, meta, now = new Date() }: { actor: Actor; input: unknown; meta: RequestMeta | null; now?: Date },
+  {
+    actor,
+    input,
+    uploads = [],
+    meta,
+    now = new Date(),
+  }: {
+    actor: Actor
+    input: unknown
+    /** Files the actor attached, already stored; their rows are written in the transition's transaction. */
+    uploads?: readonly UploadedFile[]
+    meta: RequestMeta | null
+    now?: Date
+  },
 ): Promise<TransitionOutcome> {
   const parsed = ZTransitionDossierInput.safeParse(input)
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'invalid transition', z.flattenError(parsed.error).fieldErrors)
   const ref = ZDossierRef.safeParse(parsed.data.dossierRef)
   if (!ref.success) throw new AppError('NOT_FOUND')
-  const { action, expectedVersion, reason, assigneeId, attachmentIds } = parsed.data
+  const { action, expectedVersion, reason, assigneeId, newDueDate, supplementItems } = parsed.data
+  const newDueAt = newDueDate ? localInstant(newDueDate, OFFICE_CLOSES_AT.hour, OFFICE_CLOSES_AT.minute) : null
+  // Attachment ids are decided here (uuid v4 is fine: rows are few per dossier), so the engine sees them.
+  const uploadIds = uploads.map(() => randomUUID())
+  const attachmentIds = [...(parsed.data.attachmentIds ?? []), ...uploadIds]
 
   const dossier = await client.dossier.findFirst({
     where: { AND: [dossierRefWhere(ref.data), dossierScope(actor)] },
@@ -72,6 +102,7 @@ export async function transitionDossier(
       clockPausedAt: true,
       receivedAt: true,
       supplementCount: true,
+      extensionCount: true,
       version: true,
       assigneeId: true,
       commune: { select: { provinceId: true } },
@@ -80,8 +111,13 @@ export async function transitionDossier(
     },
   })
   if (!dossier) throw new AppError('NOT_FOUND')
-  if (!canActOnDossier(actor, { applicantId: dossier.applicantId, communeId: dossier.communeId, provinceId: dossier.commune.provinceId })) {
+  if (!canTakeWorkflowAction(actor, { applicantId: dossier.applicantId, communeId: dossier.communeId, provinceId: dossier.commune.provinceId, assigneeId: dossier.assigneeId })) {
     throw new AppError('FORBIDDEN')
+  }
+  if (parsed.data.attachmentIds?.length) {
+    // Attachments named by id must already belong to this dossier.
+    const owned = await client.attachment.count({ where: { id: { in: parsed.data.attachmentIds }, dossierId: dossier.id, communeId: dossier.communeId } })
+    if (owned !== new Set(parsed.data.attachmentIds).size) throw new AppError('INVALID_INPUT', 'unknown attachment', { attachmentIds: ['UNKNOWN'] })
   }
   if (dossier.version !== expectedVersion) throw new AppError('CONFLICT', 'the dossier changed since it was loaded')
   if (assigneeId) {
@@ -100,7 +136,7 @@ export async function transitionDossier(
     deadline: DeadlineSchema.parse(dossier.procedureVersion.deadline),
     action,
     actor: { userId: actor.userId, role: actor.role },
-    input: { reason, assigneeId, attachmentIds },
+    input: { reason, assigneeId, attachmentIds, newDueAt, supplementItems: supplementItems?.map((item) => ({ label: item.label, note: item.note })) },
     now,
     calendar: await loadWorkingCalendar(client, now),
   })
@@ -119,6 +155,7 @@ export async function transitionDossier(
         completedAt: next.completedAt,
         outcome: next.outcome,
         supplementCount: next.supplementCount,
+        extensionCount: next.extensionCount,
         assigneeId: next.assigneeId,
         version: next.version,
         ...(action === 'receive' ? { receivedById: actor.userId } : {}),
@@ -126,9 +163,42 @@ export async function transitionDossier(
     })
     // Someone else's transition committed between our read and this write: nothing of ours is applied.
     if (updated.count !== 1) throw new AppError('CONFLICT', 'the dossier changed while this action was applied')
+    if (uploads.length > 0) {
+      const kind = actor.role === 'CITIZEN' || events.some((event) => event.data.clock === 'RESUME') ? 'SUPPLEMENT' : 'RESULT'
+      await tx.attachment.createMany({
+        data: uploads.map((file, index) => ({
+          id: uploadIds[index],
+          communeId: dossier.communeId,
+          dossierId: dossier.id,
+          kind,
+          documentKey: file.documentKey ?? null,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          storageKey: file.storageKey,
+          uploadedById: actor.userId,
+        })),
+      })
+    }
     await tx.dossierEvent.createMany({
       data: events.map((event) => ({ ...event, dossierId: dossier.id, communeId: dossier.communeId })),
     })
+    for (const event of events) {
+      if (event.data.clock === 'PAUSE') {
+        await tx.supplementRequest.create({
+          data: {
+            dossierId: dossier.id,
+            communeId: dossier.communeId,
+            items: (event.data.items ?? []).map((item, index) => ({ key: `item-${index + 1}`, ...item })),
+            reason: event.reason ?? '',
+            requestedById: actor.userId,
+            requestedAt: now,
+          },
+        })
+      }
+      if (event.data.clock === 'RESUME') await answerSupplementRequest(tx, { dossierId: dossier.id, uploads, uploadIds, note: event.reason, now })
+    }
     await writeAudit(tx, {
       actor,
       action: `dossier.${action}`,
@@ -155,4 +225,22 @@ export async function transitionDossier(
     }
   })
   return { dossierId: dossier.id, version: next.version, state: next.state, currentStep: next.currentStep, dueAt: next.dueAt }
+}
+
+/**
+ * The applicant's answer closes the open supplement request: when, the note, and which files answer which
+ * item (uploads carry the item key, e.g. "item-2", as their documentKey).
+ */
+async function answerSupplementRequest(
+  tx: Prisma.TransactionClient,
+  { dossierId, uploads, uploadIds, note, now }: { dossierId: string; uploads: readonly UploadedFile[]; uploadIds: string[]; note: string | null; now: Date },
+) {
+  const open = await tx.supplementRequest.findFirst({ where: { dossierId, respondedAt: null }, orderBy: { requestedAt: 'desc' }, select: { id: true, items: true } })
+  if (!open) return
+  const items = Array.isArray(open.items) ? (open.items as Prisma.JsonObject[]) : []
+  const answered = items.map((item) => {
+    const ids = uploads.flatMap((file, index) => (file.documentKey && file.documentKey === item.key ? [uploadIds[index]!] : []))
+    return ids.length > 0 ? { ...item, answeredAttachmentIds: ids } : item
+  })
+  await tx.supplementRequest.update({ where: { id: open.id }, data: { respondedAt: now, responseNote: note, items: answered } })
 }
