@@ -104,17 +104,28 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
   // Events with the index of their dossier, to keep a stable order between events of the same instant.
   const pendingEvents: { order: number; event: EventRow }[] = []
 
+  // The newest few dossiers are online submissions of the demo citizens still waiting at reception, so the
+  // demo's "new online" queues and the end-to-end journeys always have something to receive.
+  const freshPlan = freshSubmissions({ communes, procedures, citizensByCommune, staff: input.staff, now }).slice(0, Math.floor(input.count / 20))
+  const firstFresh = input.count - freshPlan.length
+
   for (let index = 0; index < input.count; index++) {
-    const commune = random.weighted(communeWeights)
-    const procedure = random.weighted(procedureWeights)
+    const fresh = index >= firstFresh ? freshPlan[index - firstFresh] : undefined
+    const commune = fresh?.commune ?? random.weighted(communeWeights)
+    const procedure = fresh?.procedure ?? random.weighted(procedureWeights)
     const staff = input.staff.get(commune.id)
     const workflow = STEPS[procedure.workflowKey as keyof typeof STEPS] ?? STEPS[DEFAULT_WORKFLOW_KEY]
     const isDefaultWorkflow = procedure.workflowKey !== SAME_DAY_WORKFLOW_KEY
-    const channel: DossierRow['channel'] =
-      procedure.slug === '2.000908' && random.chance(0.1) ? 'POST' : random.chance(onlineShare(procedure)) ? 'ONLINE' : 'DESK'
+    const channel: DossierRow['channel'] = fresh
+      ? 'ONLINE'
+      : procedure.slug === '2.000908' && random.chance(0.1)
+        ? 'POST'
+        : random.chance(onlineShare(procedure))
+          ? 'ONLINE'
+          : 'DESK'
 
-    const submittedAt = submissionTime(random, channel, firstDay, input.days, now, calendar)
-    const demoCitizen = pickDemoCitizen(random, channel, commune.code, citizensByCommune, input.citizens)
+    const submittedAt = fresh?.submittedAt ?? submissionTime(random, channel, firstDay, input.days, now, calendar)
+    const demoCitizen = fresh?.citizen ?? pickDemoCitizen(random, channel, commune.code, citizensByCommune, input.citizens)
     const applicant: Applicant & { id: string | null } = demoCitizen
       ? { id: demoCitizen.id, fullName: demoCitizen.fullName, citizenId: demoCitizen.citizenId, phone: demoCitizen.phone, email: demoCitizen.email }
       : (() => {
@@ -156,7 +167,9 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
       channel === 'DESK' ? addOfficeMinutes(submittedAt, random.int(3, 15), calendar) : addOfficeMinutes(submittedAt, random.int(20, 720), calendar)
     const applicantRole: ActorRole = channel === 'ONLINE' ? 'CITIZEN' : 'CLERK'
 
-    if (channel !== 'DESK' && random.chance(0.03)) {
+    if (fresh) {
+      // Waiting at reception: only the submission has happened.
+    } else if (channel !== 'DESK' && random.chance(0.03)) {
       timeline.push({
         action: 'refuse',
         fromState: 'SUBMITTED',
@@ -296,6 +309,37 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
   pendingEvents.sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime() || a.order - b.order)
   history.events = pendingEvents.map(({ event }) => event)
   return history
+}
+
+type FreshSubmission = { commune: HistoryCommune; procedure: HistoryProcedure; citizen: HistoryCitizen; submittedAt: Date }
+
+/** Three recent online submissions per demo commune (with staff and demo citizens), newest last. */
+function freshSubmissions({
+  communes,
+  procedures,
+  citizensByCommune,
+  staff,
+  now,
+}: {
+  communes: readonly HistoryCommune[]
+  procedures: readonly HistoryProcedure[]
+  citizensByCommune: ReadonlyMap<string, HistoryCitizen[]>
+  staff: ReadonlyMap<string, unknown>
+  now: Date
+}): FreshSubmission[] {
+  const defaultWorkflow = procedures.filter((procedure) => procedure.workflowKey !== SAME_DAY_WORKFLOW_KEY)
+  const preferred = [...defaultWorkflow.filter((procedure) => procedure.formKind === 'birth'), ...defaultWorkflow.filter((procedure) => procedure.formKind !== 'birth')]
+  const plan: FreshSubmission[] = []
+  for (const commune of communes) {
+    const citizens = citizensByCommune.get(commune.code)
+    if (!staff.has(commune.id) || !citizens?.length) continue
+    for (let k = 0; k < 3; k++) {
+      const procedure = preferred[k % preferred.length]
+      const citizen = citizens[k % citizens.length]
+      if (procedure && citizen) plan.push({ commune, procedure, citizen, submittedAt: new Date(now.getTime() - (3 - k) * 41 * MINUTE - plan.length * MINUTE) })
+    }
+  }
+  return plan
 }
 
 /** A submission instant: desk ones in office hours of working days; online ones any day, mostly daytime. */

@@ -1,4 +1,4 @@
-import { addWorkingMinutes, OFFICE_CLOSES_AT, OFFICE_OPENS_AT, type WorkingCalendar } from './working-days'
+import { addWorkingDays, addWorkingMinutes, localDateOf, OFFICE_CLOSES_AT, OFFICE_OPENS_AT, type LocalDate, type WorkingCalendar } from './working-days'
 
 /** Office minutes in one working day (07:30–17:00). */
 export const WORKING_DAY_MINUTES = OFFICE_CLOSES_AT.hour * 60 + OFFICE_CLOSES_AT.minute - (OFFICE_OPENS_AT.hour * 60 + OFFICE_OPENS_AT.minute)
@@ -10,4 +10,28 @@ export const WORKING_DAY_MINUTES = OFFICE_CLOSES_AT.hour * 60 + OFFICE_CLOSES_AT
  */
 export function dueSoonUntil(now: Date, calendar: WorkingCalendar): Date {
   return addWorkingMinutes(now, WORKING_DAY_MINUTES, calendar)
+}
+
+/**
+ * Bounds for the new appointment of an apology letter (local dates): the earliest working day after both the
+ * current appointment's day and today, and a suggestion two working days after the later of those days —
+ * what the form proposes; the person changes it when the case needs more.
+ */
+export function newAppointmentBounds(dueAt: Date, now: Date, calendar: WorkingCalendar): { min: LocalDate; suggested: LocalDate } {
+  const base = [localDateOf(dueAt), localDateOf(now)].sort().at(-1)!
+  return { min: addWorkingDays(base, 1, calendar), suggested: addWorkingDays(base, 2, calendar) }
+}
+
+export type DeadlineStatus = 'OVERDUE' | 'DUE_SOON' | 'ON_TIME' | 'PAUSED' | null
+
+/**
+ * Where an open dossier stands against its due instant (for colouring lists): paused while waiting for the
+ * applicant, overdue once past, due soon within one working day (`soonUntil` = dueSoonUntil(now)), else on
+ * time; null when the clock never started or the dossier is finished.
+ */
+export function deadlineStatus({ now, dueAt, clockPausedAt, completedAt, soonUntil }: { now: Date; dueAt: Date | null; clockPausedAt: Date | null; completedAt: Date | null; soonUntil: Date }): DeadlineStatus {
+  if (!dueAt || completedAt) return null
+  if (clockPausedAt) return 'PAUSED'
+  if (dueAt.getTime() < now.getTime()) return 'OVERDUE'
+  return dueAt.getTime() <= soonUntil.getTime() ? 'DUE_SOON' : 'ON_TIME'
 }

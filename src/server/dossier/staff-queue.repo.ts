@@ -115,7 +115,13 @@ function orderBy(sort: QueueSort): Prisma.Sql {
 
 function scopeCondition(scope: QueueScope): Prisma.Sql {
   const procedure = scope.procedureId ? Prisma.sql`AND d."procedureId" = ${scope.procedureId}::uuid` : Prisma.empty
-  return Prisma.sql`d."communeId" = ANY(${[...scope.communeIds]}::uuid[]) ${procedure}`
+  // One commune (the usual case) as an equality: with `= ANY(array)` PostgreSQL cannot read the
+  // (communeId, submittedAt) indexes in order, so a page sorted by submission read and sorted every dossier of
+  // the commune (bench/staff-queue.mts: 0.7 s instead of 4 ms at 1M dossiers).
+  const [only] = scope.communeIds
+  const commune =
+    scope.communeIds.length === 1 && only ? Prisma.sql`d."communeId" = ${only}::uuid` : Prisma.sql`d."communeId" = ANY(${[...scope.communeIds]}::uuid[])`
+  return Prisma.sql`${commune} ${procedure}`
 }
 
 /**
@@ -171,4 +177,15 @@ export async function findWorkflowGraphs(client: Client, ids: readonly string[] 
     where: { status: { not: 'DRAFT' }, ...(ids ? { id: { in: [...ids] } } : {}) },
     select: { id: true, graph: true },
   })
+}
+
+/** Active procedures for the queue's filter (current version's names). */
+export async function findProcedureOptions(client: Client): Promise<{ id: string; nameVi: string; nameEn: string }[]> {
+  const rows = await client.procedure.findMany({
+    where: { isActive: true, currentVersionId: { not: null } },
+    select: { id: true, currentVersion: { select: { nameVi: true, nameEn: true } } },
+  })
+  return rows
+    .flatMap((row) => (row.currentVersion ? [{ id: row.id, nameVi: row.currentVersion.nameVi, nameEn: row.currentVersion.nameEn }] : []))
+    .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'))
 }
