@@ -5,8 +5,9 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Prisma's generated client and the pg driver run on the server only, unbundled.
-  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg'],
+  // Prisma's generated client and the pg driver run on the server only, unbundled; so do the PDF libraries
+  // (pdf-lib's font engine is a CommonJS bundle better loaded by Node as is).
+  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'pdf-lib', '@pdf-lib/fontkit', 'qrcode'],
 }
 
 export default withNextIntl(nextConfig)

@@ -13,8 +13,10 @@ import adminVi from './admin/vi.json'
 import adminEn from './admin/en.json'
 import vneidVi from './vneid/vi.json'
 import vneidEn from './vneid/en.json'
+import documentsVi from './documents/vi.json'
+import documentsEn from './documents/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn },
 } satisfies Record<Locale, Record<string, unknown>>
