@@ -15,8 +15,10 @@ import vneidVi from './vneid/vi.json'
 import vneidEn from './vneid/en.json'
 import documentsVi from './documents/vi.json'
 import documentsEn from './documents/en.json'
+import receptionVi from './reception/vi.json'
+import receptionEn from './reception/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -8,7 +8,7 @@ const actor = (role: Role): Actor => ({ userId: 'u', role, fullName: 'X', commun
 describe('menu by role', () => {
   const expected: Record<Role, string[]> = {
     CITIZEN: ['/ho-so-cua-toi', '/tai-khoan'],
-    CLERK: ['/can-bo', '/tai-khoan'],
+    CLERK: ['/can-bo', '/can-bo/tiep-nhan', '/tai-khoan'],
     SPECIALIST: ['/can-bo', '/tai-khoan'],
     LEADER: ['/can-bo', '/tai-khoan'],
     PROVINCE_OFFICER: ['/tinh', '/tai-khoan'],

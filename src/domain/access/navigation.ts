@@ -1,18 +1,23 @@
 import type { Actor } from './actor'
 import { can, type Permission } from './permissions'
+import type { Role } from './roles'
 
-/** The main menu: each entry is shown only to roles holding its permission (tested per role). */
+/**
+ * The main menu: each entry is shown only to roles holding its permission (tested per role), and an entry
+ * with a `role` only to that role (desk reception: the workflow lets only the one-stop clerk receive).
+ */
 export const NAV_ITEMS = [
   { key: 'myDossiers', href: '/ho-so-cua-toi', permission: 'dossier.readOwn' },
   { key: 'staffQueue', href: '/can-bo', permission: 'dossier.readCommune' },
+  { key: 'deskReception', href: '/can-bo/tiep-nhan', permission: 'dossier.actCommune', role: 'CLERK' },
   { key: 'dashboard', href: '/tinh', permission: 'dashboard.readProvince' },
   { key: 'staffAccounts', href: '/quan-tri', permission: 'admin.manageStaff' },
   { key: 'auditLog', href: '/quan-tri/nhat-ky', permission: 'admin.manageStaff' },
   { key: 'account', href: '/tai-khoan', permission: 'account.changePassword' },
-] as const satisfies readonly { key: string; href: string; permission: Permission }[]
+] as const satisfies readonly { key: string; href: string; permission: Permission; role?: Role }[]
 
 export type NavItem = (typeof NAV_ITEMS)[number]
 
 export function navigationFor(actor: Actor | null): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(actor, item.permission))
+  return NAV_ITEMS.filter((item) => can(actor, item.permission) && (!('role' in item) || actor?.role === item.role))
 }
