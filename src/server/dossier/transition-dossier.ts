@@ -9,7 +9,7 @@ import { localInstant, OFFICE_CLOSES_AT } from '@/domain/calendar/working-days'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
 import { DeadlineSchema } from '@/domain/procedure/deadline'
-import { applyTransition, type TransitionError } from '@/domain/workflow/apply-transition'
+import { applyTransition, type NextDossier, type TransitionError, type TransitionEvent } from '@/domain/workflow/apply-transition'
 import { WorkflowGraphSchema } from '@/domain/workflow/workflow-graph'
 import { dossierScope } from '@/server/access/dossier-scope'
 import { writeAudit } from '@/server/audit/write-audit'
@@ -144,25 +144,7 @@ export async function transitionDossier(
   const { next, events } = result
 
   await client.$transaction(async (tx) => {
-    const updated = await tx.dossier.updateMany({
-      where: { id: dossier.id, version: expectedVersion },
-      data: {
-        state: next.state,
-        currentStep: next.currentStep,
-        dueAt: next.dueAt,
-        clockPausedAt: next.clockPausedAt,
-        receivedAt: next.receivedAt,
-        completedAt: next.completedAt,
-        outcome: next.outcome,
-        supplementCount: next.supplementCount,
-        extensionCount: next.extensionCount,
-        assigneeId: next.assigneeId,
-        version: next.version,
-        ...(action === 'receive' ? { receivedById: actor.userId } : {}),
-      },
-    })
-    // Someone else's transition committed between our read and this write: nothing of ours is applied.
-    if (updated.count !== 1) throw new AppError('CONFLICT', 'the dossier changed while this action was applied')
+    await writeNextState(tx, { dossierId: dossier.id, communeId: dossier.communeId, expectedVersion, next, events, extra: action === 'receive' ? { receivedById: actor.userId } : {} })
     if (uploads.length > 0) {
       const kind = actor.role === 'CITIZEN' || events.some((event) => event.data.clock === 'RESUME') ? 'SUPPLEMENT' : 'RESULT'
       await tx.attachment.createMany({
@@ -181,9 +163,6 @@ export async function transitionDossier(
         })),
       })
     }
-    await tx.dossierEvent.createMany({
-      data: events.map((event) => ({ ...event, dossierId: dossier.id, communeId: dossier.communeId })),
-    })
     for (const event of events) {
       if (event.data.clock === 'PAUSE') {
         await tx.supplementRequest.create({
@@ -225,6 +204,36 @@ export async function transitionDossier(
     }
   })
   return { dossierId: dossier.id, version: next.version, state: next.state, currentStep: next.currentStep, dueAt: next.dueAt }
+}
+
+/**
+ * Writes the engine's next state guarded by the version the actor saw (optimistic lock): someone else's
+ * transition committed in between → CONFLICT and the caller's transaction rolls back, nothing applied. Then
+ * appends the events. Shared by every use-case that moves a dossier (transitions, desk reception).
+ */
+export async function writeNextState(
+  tx: Prisma.TransactionClient,
+  { dossierId, communeId, expectedVersion, next, events, extra = {} }: { dossierId: string; communeId: string; expectedVersion: number; next: NextDossier; events: TransitionEvent[]; extra?: Prisma.DossierUncheckedUpdateManyInput },
+) {
+  const updated = await tx.dossier.updateMany({
+    where: { id: dossierId, version: expectedVersion },
+    data: {
+      state: next.state,
+      currentStep: next.currentStep,
+      dueAt: next.dueAt,
+      clockPausedAt: next.clockPausedAt,
+      receivedAt: next.receivedAt,
+      completedAt: next.completedAt,
+      outcome: next.outcome,
+      supplementCount: next.supplementCount,
+      extensionCount: next.extensionCount,
+      assigneeId: next.assigneeId,
+      version: next.version,
+      ...extra,
+    },
+  })
+  if (updated.count !== 1) throw new AppError('CONFLICT', 'the dossier changed while this action was applied')
+  if (events.length > 0) await tx.dossierEvent.createMany({ data: events.map((event) => ({ ...event, dossierId, communeId })) })
 }
 
 /**

@@ -6,6 +6,7 @@ import { applyTransition, type TransitionError } from '@/domain/workflow/apply-t
 import { writeAudit } from '@/server/audit/write-audit'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import { createDossier } from '@/server/dossier/create-dossier'
+import { writeNextState } from '@/server/dossier/transition-dossier'
 import type { RequestMeta } from '@/server/http/request-meta'
 import { assertDeskClerk, receivingCommuneId } from './clerk-scope'
 import { fieldErrorsOf, ZDeskReceptionInput, type DeskReceptionFieldErrors, type DeskReceptionInput } from './desk-reception-input'
@@ -152,21 +153,7 @@ export async function registerDeskDossier(
     if (!result.ok) throw refusal(result.error)
     const { next, events } = result
 
-    const updated = await tx.dossier.updateMany({
-      where: { id: dossier.id, version: dossier.version },
-      data: {
-        state: next.state,
-        currentStep: next.currentStep,
-        dueAt: next.dueAt,
-        clockPausedAt: next.clockPausedAt,
-        receivedAt: next.receivedAt,
-        assigneeId: next.assigneeId,
-        version: next.version,
-        receivedById: actor.userId,
-      },
-    })
-    if (updated.count !== 1) throw new AppError('CONFLICT', 'the dossier changed while it was received')
-    await tx.dossierEvent.createMany({ data: events.map((event) => ({ ...event, dossierId: dossier.id, communeId })) })
+    await writeNextState(tx, { dossierId: dossier.id, communeId, expectedVersion: dossier.version, next, events, extra: { receivedById: actor.userId } })
     await writeAudit(tx, {
       actor,
       action: 'dossier.receive',
