@@ -17,8 +17,10 @@ import documentsVi from './documents/vi.json'
 import documentsEn from './documents/en.json'
 import receptionVi from './reception/vi.json'
 import receptionEn from './reception/en.json'
+import attachmentsVi from './attachments/vi.json'
+import attachmentsEn from './attachments/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn },
 } satisfies Record<Locale, Record<string, unknown>>

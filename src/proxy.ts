@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { routeSetsFramingHeaders } from '@/server/attachments/attachment-response-headers'
 import { contentSecurityPolicy, isCrossSiteApiWrite, securityHeaders } from '@/server/http/security-headers'
 
 /**
@@ -25,7 +26,13 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)
   const response = NextResponse.next({ request: { headers: requestHeaders } })
-  for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(name, value)
+  // Next.js keeps these over a route's own: GET /api/attachments/:id sets them itself (its inline files may
+  // be framed by this site's pages, for the preview; its other answers by no one).
+  const routeFraming = routeSetsFramingHeaders(request.nextUrl.pathname)
+  for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) {
+    if (routeFraming && (name === 'Content-Security-Policy' || name === 'X-Frame-Options')) continue
+    response.headers.set(name, value)
+  }
   return response
 }
 

@@ -12,6 +12,10 @@ const EnvSchema = z.object({
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Where attachment bytes live (server/attachments/storage): `local` disk; an S3-compatible store is to come. */
+  ATTACHMENT_STORAGE: z.enum(['local']).default('local'),
+  /** Directory of the `local` storage; default `<cwd>/.data/attachments`. */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
 })
 
 export type ServerEnv = z.infer<typeof EnvSchema>

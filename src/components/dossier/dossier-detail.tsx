@@ -1,20 +1,31 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { describeFormData } from '@/domain/forms/describe-form-data'
 import { formatDate, formatDateTime } from '@/lib/format/date'
 import { formatVnd } from '@/lib/format/vnd'
 import type { DossierView } from '@/server/dossier/get-dossier'
+import { AttachmentList } from './attachment-list'
 import { DossierStateBadge } from './dossier-state-badge'
 
-/** One dossier: facts and timeline; `children` holds what the viewer's role adds (e.g. staff notes). */
-export async function DossierDetail({ dossier, backHref, children }: { dossier: DossierView; backHref: string; children?: ReactNode }) {
-  const [t, columns, actions, channels, locale] = await Promise.all([
+/**
+ * One dossier: facts, the form's answers, payments and the timeline; `aside` sits under the facts (due-date
+ * explanation, documents, attachments) and `children` holds what the viewer's role adds (actions, notes).
+ */
+export async function DossierDetail({ dossier, backHref, aside, children }: { dossier: DossierView; backHref: string; aside?: ReactNode; children?: ReactNode }) {
+  const [t, columns, actions, channels, payments, locale] = await Promise.all([
     getTranslations('Dossier.detail'),
     getTranslations('Dossier.columns'),
     getTranslations('Dossier.action'),
     getTranslations('Dossier.channel'),
+    getTranslations('Dossier.payments'),
     getLocale(),
   ])
+  const formSections = describeFormData(dossier.formDefinition, dossier.formData, {
+    locale: locale === 'en' ? 'en' : 'vi',
+    formatDate,
+    communeName: (code) => dossier.addressCommunes[code],
+  })
   const facts: [string, ReactNode][] = [
     [columns('procedure'), locale === 'en' ? dossier.procedureNameEn : dossier.procedureNameVi],
     [columns('commune'), dossier.communeName],
@@ -22,7 +33,7 @@ export async function DossierDetail({ dossier, backHref, children }: { dossier: 
     [t('channel'), channels(dossier.channel)],
     [columns('submittedAt'), formatDateTime(dossier.submittedAt)],
     [t('receivedAt'), dossier.receivedAt ? formatDateTime(dossier.receivedAt) : '—'],
-    [columns('dueAt'), dossier.dueAt ? formatDate(dossier.dueAt) : '—'],
+    [columns('dueAt'), dossier.dueAt ? formatDateTime(dossier.dueAt) : '—'],
     [columns('completedAt'), dossier.completedAt ? formatDateTime(dossier.completedAt) : '—'],
     [t('fee'), `${formatVnd(dossier.feeVnd, locale)} · ${t('paid')}: ${formatVnd(dossier.paidVnd, locale)}`],
   ]
@@ -50,6 +61,51 @@ export async function DossierDetail({ dossier, backHref, children }: { dossier: 
               </div>
             ))}
           </dl>
+          {aside}
+          {dossier.attachments.length > 0 ? <AttachmentList attachments={dossier.attachments} documentNames={Object.fromEntries([
+                ...dossier.requiredDocuments.map((document) => [document.key, locale === 'en' ? document.nameEn : document.nameVi]),
+                // Files answering a supplement request carry the item's key.
+                ...dossier.supplementRequests.flatMap((request) => request.items.map((item) => [item.key, item.label])),
+              ])} /> : null}
+          {formSections.map((section) => (
+            <section key={section.key} aria-label={section.title} className="mt-6">
+              <h3 className="font-semibold text-navy-900">{section.title}</h3>
+              <dl className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+                {section.fields.map((field) => (
+                  <div key={field.key} className="grid grid-cols-[10rem_1fr] gap-3 px-3 py-2 text-sm">
+                    <dt className="font-semibold text-slate-700">{field.label}</dt>
+                    <dd>
+                      {'value' in field ? (
+                        <span className="whitespace-pre-line">{field.value}</span>
+                      ) : (
+                        <ol className="list-decimal space-y-1 pl-5">
+                          {field.entries.map((entry, index) => (
+                            <li key={index}>{entry.map((part) => `${part.label}: ${part.value}`).join('; ')}</li>
+                          ))}
+                        </ol>
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+          {dossier.payments.length > 0 ? (
+            <section aria-labelledby="thanh-toan" className="mt-6">
+              <h3 id="thanh-toan" className="font-semibold text-navy-900">{payments('title')}</h3>
+              <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white text-sm">
+                {dossier.payments.map((payment) => (
+                  <li key={payment.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+                    <span>{formatVnd(payment.amountVnd, locale)} · {payments.has(`method.${payment.method}`) ? payments(`method.${payment.method}`) : payment.method}</span>
+                    <span>
+                      {payments.has(`status.${payment.status}`) ? payments(`status.${payment.status}`) : payment.status}
+                      {payment.paidAt ? ` · ${formatDateTime(payment.paidAt)}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </section>
         <section aria-labelledby="qua-trinh">
           <h2 id="qua-trinh" className="text-lg font-semibold text-navy-900">{t('timeline')}</h2>
@@ -61,7 +117,17 @@ export async function DossierDetail({ dossier, backHref, children }: { dossier: 
                   {formatDateTime(event.occurredAt)}
                   {event.actorName ? ` · ${event.actorName}` : ''}
                 </p>
-                {event.reason ? <p className="mt-1">{event.reason}</p> : null}
+                {event.reason ? <p className="mt-1 whitespace-pre-line">{event.reason}</p> : null}
+                {Array.isArray(event.data.items) ? (
+                  <ul className="mt-1 list-disc pl-5">
+                    {(event.data.items as { label?: unknown; note?: unknown }[]).map((item, index) => (
+                      <li key={index}>{String(item.label ?? '')}{item.note ? ` — ${String(item.note)}` : ''}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {event.dueAt && (event.action === 'receive' || typeof event.data.previousDueAt === 'string') ? (
+                  <p className="mt-1 text-slate-700">{t('appointment', { at: formatDateTime(event.dueAt) })}</p>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -54,6 +54,10 @@ export type DossierView = {
   applicantPhone: string | null
   applicantEmail: string | null
   formData: Record<string, unknown>
+  /** The procedure version's form definition (labels for formData). */
+  formDefinition: unknown
+  /** Names of the communes the form's addresses point at, by code. */
+  addressCommunes: Record<string, string>
   submittedAt: Date
   receivedAt: Date | null
   dueAt: Date | null
@@ -118,6 +122,12 @@ export async function getDossier(client: PrismaClient, { actor, ref }: { actor: 
   if (!row) throw new AppError('NOT_FOUND')
 
   const isCitizen = actor.role === 'CITIZEN'
+  const formData = asRecord(row.formData)
+  const codes = Object.values(formData).flatMap((value) => {
+    const code = asRecord(value).communeCode
+    return typeof code === 'string' ? [code] : []
+  })
+  const communes = codes.length > 0 ? await client.commune.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }) : []
   const canAct = canActOnDossier(actor, { applicantId: row.applicantId, communeId: row.communeId, provinceId: row.commune.provinceId })
   return {
     id: row.id,
@@ -136,7 +146,9 @@ export async function getDossier(client: PrismaClient, { actor, ref }: { actor: 
     applicantCitizenId: row.applicantCitizenId,
     applicantPhone: row.applicantPhone,
     applicantEmail: row.applicantEmail,
-    formData: asRecord(row.formData),
+    formData,
+    formDefinition: row.procedureVersion.formDefinition,
+    addressCommunes: Object.fromEntries(communes.map((commune) => [commune.code, commune.name])),
     submittedAt: row.submittedAt,
     receivedAt: row.receivedAt,
     dueAt: row.dueAt,

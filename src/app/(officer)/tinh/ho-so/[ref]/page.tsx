@@ -1,4 +1,7 @@
 import { DossierDetail } from '@/components/dossier/dossier-detail'
+import { DossierDocuments } from '@/components/dossier/dossier-documents'
+import { SupplementRequests } from '@/components/dossier/supplement-requests'
+import { listDossierDocuments } from '@/server/documents/list-dossier-documents'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { getDossier } from '@/server/dossier/get-dossier'
@@ -9,5 +12,11 @@ export default async function ProvinceDossierPage({ params }: { params: Promise<
   const { ref } = await params
   const actor = await requirePagePermission('dossier.readProvince', `/tinh/ho-so/${encodeURIComponent(ref)}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref }))
-  return <DossierDetail dossier={dossier} backHref="/tinh" />
+  const documents = await listDossierDocuments(db(), { actor, ref: dossier.id })
+  return (
+    <DossierDetail dossier={dossier} backHref="/tinh">
+      <SupplementRequests dossier={dossier} />
+      <DossierDocuments code={documents.code} forms={documents.forms} />
+    </DossierDetail>
+  )
 }

@@ -1,23 +1,51 @@
 import { getTranslations } from 'next-intl/server'
+import { DossierActionPanel } from '@/components/dossier/dossier-action-panel'
 import { DossierDetail } from '@/components/dossier/dossier-detail'
+import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { StaffNoteForm } from '@/components/dossier/staff-note-form'
+import { SupplementRequests } from '@/components/dossier/supplement-requests'
+import { dueSoonUntil, newAppointmentBounds } from '@/domain/calendar/due-soon'
 import { formatDateTime } from '@/lib/format/date'
 import { requirePagePermission } from '@/server/auth/session'
+import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import { db } from '@/server/db'
+import { listDossierDocuments } from '@/server/documents/list-dossier-documents'
+import { dossierActionsFor } from '@/server/dossier/dossier-actions'
 import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
-import { addStaffNoteAction } from './actions'
+import { addStaffNoteAction, staffTransitionAction } from './actions'
 
-export default async function StaffDossierPage({ params }: { params: Promise<{ ref: string }> }) {
-  const { ref } = await params
+const ACTION_NAME = /^[a-z][a-z0-9_]{0,49}$/
+
+export default async function StaffDossierPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ ref }, query] = await Promise.all([params, searchParams])
   const actor = await requirePagePermission('dossier.readCommune', `/can-bo/ho-so/${encodeURIComponent(ref)}`)
-  const [dossier, t, errors] = await Promise.all([
+  const now = new Date()
+  const [dossier, calendar, t, errors] = await Promise.all([
     orNotFound(getDossier(db(), { actor, ref })),
+    loadWorkingCalendar(db(), now),
     getTranslations('Dossier.notes'),
     getTranslations('Error'),
   ])
+  const [offers, documents] = await Promise.all([dossierActionsFor(db(), { actor, dossier }), listDossierDocuments(db(), { actor, ref: dossier.id })])
+  const clockRuns = dossier.dueAt !== null && dossier.clockPausedAt === null && dossier.completedAt === null && dossier.receivedAt !== null
+  const lateOffer = clockRuns && dossier.dueAt!.getTime() <= dueSoonUntil(now, calendar).getTime()
+  const done = typeof query.done === 'string' && ACTION_NAME.test(query.done) ? query.done : null
   return (
     <DossierDetail dossier={dossier} backHref="/can-bo">
+      <SupplementRequests dossier={dossier} />
+      <DossierDocuments code={documents.code} forms={documents.forms} />
+      {dossier.canAct ? (
+        <DossierActionPanel
+          dossier={dossier}
+          offers={offers}
+          submitAction={staffTransitionAction}
+          dueBounds={dossier.dueAt ? newAppointmentBounds(dossier.dueAt, now, calendar) : null}
+          lateOffer={lateOffer}
+          done={done}
+          dossierHref={`/can-bo/ho-so/${dossier.code}`}
+        />
+      ) : null}
       {dossier.notes ? (
         <section aria-labelledby="ghi-chu-noi-bo" className="mt-8 max-w-3xl">
           <h2 id="ghi-chu-noi-bo" className="text-lg font-semibold text-navy-900">{t('title')}</h2>
