@@ -19,8 +19,10 @@ import receptionVi from './reception/vi.json'
 import receptionEn from './reception/en.json'
 import attachmentsVi from './attachments/vi.json'
 import attachmentsEn from './attachments/en.json'
+import dueVi from './due/vi.json'
+import dueEn from './due/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -3,7 +3,7 @@
  * the return of the result, or a refusal, a withdrawal, a delay with an apology letter. Times fall in office
  * hours; the caller cuts the timeline at `now`.
  */
-import { addWorkingDays, computeDueAt, localDateOf, localInstant, type WorkingCalendar } from '../../src/domain/calendar/working-days'
+import { computeDueAt, dueAtAfterPause, localDateOf, localInstant, type WorkingCalendar } from '../../src/domain/calendar/working-days'
 import { DEFAULT_WORKFLOW_KEY, SAME_DAY_WORKFLOW_KEY } from '../../src/domain/workflow/default-workflows'
 import type { ActorRole, HistoryProcedure, Outcome, State } from './demo-history-types'
 import { addOfficeMinutes, OFFICE_DAY_MINUTES, officeMinutesBetween, OPENS } from './office-time'
@@ -127,11 +127,10 @@ export function simulateAfterReceipt(input: SimulationInput): void {
     })
     // Applicants take from an hour to a few weeks to bring the missing papers.
     const suppliedAt = addOfficeMinutes(requestedAt, random.int(60, 12 * OFFICE_DAY_MINUTES), calendar)
-    // The paused working days are added back to the appointment (a later issue computes pauses exactly).
-    const pausedDays = Math.max(1, Math.ceil(officeMinutesBetween(requestedAt, suppliedAt, calendar) / OFFICE_DAY_MINUTES))
-    due = localInstant(addWorkingDays(localDateOf(initialDue), pausedDays, calendar), 17)
+    // The office time that remained when the clock paused counts again from the resubmission: the engine's rule.
+    due = dueAtAfterPause({ dueAt: initialDue, pausedAt: requestedAt, resumedAt: suppliedAt, calendar })
     if (fate === 'WITHDRAW') {
-      timeline.push(withdrawal(random, 'AWAITING_SUPPLEMENT', 'awaiting_supplement', applicantRole, initialDue, suppliedAt))
+      timeline.push(withdrawal(random, 'AWAITING_SUPPLEMENT', 'awaiting_supplement', applicantRole, due, suppliedAt))
       return
     }
     timeline.push({

@@ -51,5 +51,5 @@ test('a page that needs signing in sends the visitor to sign in, then back', asy
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
   await expect(page).toHaveURL(/\/can-bo$/)
-  await expect(page.getByText('Hồ sơ mới nhất của Phường Vinh Phú.')).toBeVisible()
+  await expect(page.getByText('Hồ sơ của Phường Vinh Phú.')).toBeVisible()
 })

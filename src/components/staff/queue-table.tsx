@@ -1,19 +1,12 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { DossierStateBadge } from '@/components/dossier/dossier-state-badge'
-import type { DeadlineStatus } from '@/domain/calendar/due-soon'
+import type { RemainingTime } from '@/domain/calendar/remaining-time'
+import { RemainingTimeBadge } from '@/components/dossier/remaining-time-badge'
 import { formatDate, formatDateTime } from '@/lib/format/date'
 import type { QueueRow } from '@/server/dossier/staff-queue.repo'
 
-export type QueueTableRow = QueueRow & { deadline: DeadlineStatus; stepName: string | null }
-
-const DEADLINE_STYLE: Record<Exclude<DeadlineStatus, null>, string> = {
-  OVERDUE: 'bg-gov-red-700 text-white',
-  DUE_SOON: 'bg-amber-300 text-amber-950',
-  ON_TIME: 'bg-emerald-100 text-emerald-900',
-  PAUSED: 'bg-slate-200 text-slate-800',
-}
-const DEADLINE_LABEL = { OVERDUE: 'overdue', DUE_SOON: 'dueSoon', ON_TIME: 'onTime', PAUSED: 'paused' } as const
+export type QueueTableRow = QueueRow & { remaining: RemainingTime; stepName: string | null }
 
 /**
  * A queue page. Each row's checkbox belongs to the batch form (`form="batch-form"`), so selecting works
@@ -59,8 +52,10 @@ export async function QueueTable({ rows, caption }: { rows: QueueTableRow[]; cap
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.submittedAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">
                 {row.dueAt ? <span className="block">{formatDate(row.dueAt)}</span> : '—'}
-                {row.deadline ? (
-                  <span className={`mt-1 inline-block rounded px-2 text-xs font-semibold ${DEADLINE_STYLE[row.deadline]}`}>{t(`remainingTime.${DEADLINE_LABEL[row.deadline]}`)}</span>
+                {row.dueAt ? (
+                  <span className="mt-1 block">
+                    <RemainingTimeBadge remaining={row.remaining} />
+                  </span>
                 ) : null}
               </td>
             </tr>

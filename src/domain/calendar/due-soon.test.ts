@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadlineStatus, dueSoonUntil, newAppointmentBounds, WORKING_DAY_MINUTES } from './due-soon'
+import { dueSoonUntil, newAppointmentBounds, WORKING_DAY_MINUTES } from './due-soon'
 import { workingCalendar } from './working-days'
 
 const vn = (text: string) => new Date(`${text}+07:00`)
@@ -26,20 +26,5 @@ describe('newAppointmentBounds', () => {
     expect(newAppointmentBounds(vn('2026-08-28T17:00:00'), vn('2026-08-27T09:00:00'), calendar)).toEqual({ min: '2026-09-03', suggested: '2026-09-04' })
     // Already late: counted from today.
     expect(newAppointmentBounds(vn('2026-09-03T17:00:00'), vn('2026-09-08T09:00:00'), calendar)).toEqual({ min: '2026-09-09', suggested: '2026-09-10' })
-  })
-})
-
-describe('deadlineStatus', () => {
-  const now = vn('2026-09-08T10:00:00')
-  const soonUntil = dueSoonUntil(now, calendar)
-  const status = (dueAt: Date | null, extra: { clockPausedAt?: Date; completedAt?: Date } = {}) =>
-    deadlineStatus({ now, dueAt, clockPausedAt: extra.clockPausedAt ?? null, completedAt: extra.completedAt ?? null, soonUntil })
-  it('classifies by the due instant and the clock', () => {
-    expect(status(null)).toBeNull()
-    expect(status(vn('2026-09-08T09:59:00'))).toBe('OVERDUE')
-    expect(status(vn('2026-09-09T10:00:00'))).toBe('DUE_SOON')
-    expect(status(vn('2026-09-09T10:01:00'))).toBe('ON_TIME')
-    expect(status(vn('2026-09-01T17:00:00'), { clockPausedAt: vn('2026-08-28T09:00:00') })).toBe('PAUSED')
-    expect(status(vn('2026-09-01T17:00:00'), { completedAt: vn('2026-09-02T09:00:00') })).toBeNull()
   })
 })

@@ -21,17 +21,3 @@ export function newAppointmentBounds(dueAt: Date, now: Date, calendar: WorkingCa
   const base = [localDateOf(dueAt), localDateOf(now)].sort().at(-1)!
   return { min: addWorkingDays(base, 1, calendar), suggested: addWorkingDays(base, 2, calendar) }
 }
-
-export type DeadlineStatus = 'OVERDUE' | 'DUE_SOON' | 'ON_TIME' | 'PAUSED' | null
-
-/**
- * Where an open dossier stands against its due instant (for colouring lists): paused while waiting for the
- * applicant, overdue once past, due soon within one working day (`soonUntil` = dueSoonUntil(now)), else on
- * time; null when the clock never started or the dossier is finished.
- */
-export function deadlineStatus({ now, dueAt, clockPausedAt, completedAt, soonUntil }: { now: Date; dueAt: Date | null; clockPausedAt: Date | null; completedAt: Date | null; soonUntil: Date }): DeadlineStatus {
-  if (!dueAt || completedAt) return null
-  if (clockPausedAt) return 'PAUSED'
-  if (dueAt.getTime() < now.getTime()) return 'OVERDUE'
-  return dueAt.getTime() <= soonUntil.getTime() ? 'DUE_SOON' : 'ON_TIME'
-}

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest'
 import type { Deadline } from '../procedure/deadline'
 import { explainDueAt } from './explain-due-date'
 import { buildWorkingCalendar } from './statutory-holidays'
-import { addCalendarDays, computeDueAt, isWorkingDay, localDateOf, localMinuteOfDay, type CalendarException } from './working-days'
+import {
+  addCalendarDays,
+  computeDueAt,
+  isWorkingDay,
+  localDateOf,
+  localMinuteOfDay,
+  planDueDate,
+  weekdayOf,
+  workingCalendar,
+  type CalendarException,
+} from './working-days'
 
 const vn = (text: string) => new Date(`${text}+07:00`)
 const notices2026: CalendarException[] = [
@@ -99,6 +109,158 @@ describe('explainDueAt', () => {
     ]
     expect(() => explainDueAt({ receivedAt: vn('2026-11-16T09:00:00'), deadline: { kind: 'WORKING_DAYS', days: 3 }, calendar, pauses })).toThrow(
       /overlap/,
+    )
+  })
+})
+
+describe('explainDueAt: new appointments, open and late pauses, recorded appointments', () => {
+  const deadline = { kind: 'WORKING_DAYS', days: 3 } as const
+  const receivedAt = vn('2026-11-16T09:00:00') // Monday; due Thursday 19/11 17:00
+
+  it('takes a new appointment at any instant, and labels the days it adds', () => {
+    const explained = explainDueAt({
+      receivedAt,
+      deadline,
+      calendar,
+      reschedules: [{ at: vn('2026-11-19T10:00:00'), dueAt: vn('2026-11-25T10:30:00'), reason: 'Cần xác minh thêm' }],
+    })
+    expect(explained.dueAt).toEqual(vn('2026-11-25T10:30:00'))
+    expect(explained.reschedules).toEqual([
+      { kind: 'RESCHEDULE', at: vn('2026-11-19T10:00:00'), dueAt: vn('2026-11-25T10:30:00'), reason: 'Cần xác minh thêm', dueBefore: vn('2026-11-19T17:00:00'), dueAfter: vn('2026-11-25T10:30:00') },
+    ])
+    expect(explained.days.map((day) => `${day.date.slice(8)} ${day.counts ?? '-'}${day.ordinal ? ` #${day.ordinal}` : ''}`)).toEqual([
+      '16 RECEIPT',
+      '17 DEADLINE #1',
+      '18 DEADLINE #2',
+      '19 DEADLINE #3',
+      '20 RESCHEDULED #4',
+      '21 -',
+      '22 -',
+      '23 RESCHEDULED #5',
+      '24 -', // Ngày Văn hóa Việt Nam
+      '25 RESCHEDULED #6',
+    ])
+    expect(explained.workingDaysCounted).toBe(3)
+  })
+
+  it('drops the days after an earlier new appointment', () => {
+    const explained = explainDueAt({ receivedAt, deadline, calendar, reschedules: [{ at: vn('2026-11-16T10:00:00'), dueAt: vn('2026-11-17T17:00:00') }] })
+    expect(explained.days.map((day) => day.counts)).toEqual(['RECEIPT', 'DEADLINE'])
+    expect(explained.workingDaysCounted).toBe(1)
+  })
+
+  it('applies pauses and new appointments in the order they happened', () => {
+    const pause = { from: vn('2026-11-25T09:00:00'), to: vn('2026-11-26T09:00:00') }
+    const reschedule = { at: vn('2026-11-18T09:00:00'), dueAt: vn('2026-11-25T17:00:00') }
+    const explained = explainDueAt({ receivedAt, deadline, calendar, pauses: [pause], reschedules: [reschedule] })
+    expect(explained.changes.map((change) => change.kind)).toEqual(['RESCHEDULE', 'PAUSE'])
+    // 8 office hours remained at 25/11 09:00; resumed 26/11 09:00 → 26/11 17:00.
+    expect(explained.dueAt).toEqual(vn('2026-11-26T17:00:00'))
+    expect(explained.days.at(-1)).toMatchObject({ date: '2026-11-26', counts: 'AFTER_PAUSE', paused: true })
+  })
+
+  it('keeps the due instant while a pause is open, and counts it up to now', () => {
+    const explained = explainDueAt({
+      receivedAt,
+      deadline,
+      calendar,
+      pauses: [{ from: vn('2026-11-17T15:00:00'), to: null, reason: 'Thiếu giấy tờ' }],
+      now: vn('2026-11-18T10:00:00'),
+    })
+    expect(explained.dueAt).toEqual(vn('2026-11-19T17:00:00'))
+    expect(explained.pausedSince).toEqual(vn('2026-11-17T15:00:00'))
+    // 2 h on 17/11 and all of 18/11–19/11 remained: 120 + 2 × 570 minutes.
+    expect(explained.pauses[0]).toMatchObject({ ongoing: true, workingMinutes: 120 + 150, workingMinutesLeft: 120 + 2 * 570, dueAfter: vn('2026-11-19T17:00:00'), reason: 'Thiếu giấy tờ' })
+    // Paused so far: the days up to now (what comes next is not known yet).
+    expect(explained.days.filter((day) => day.paused).map((day) => day.date)).toEqual(['2026-11-17', '2026-11-18'])
+    // Paused long after the due day: the days so far show, paused all day and not counted.
+    const long = explainDueAt({ receivedAt, deadline, calendar, pauses: [{ from: vn('2026-11-17T15:00:00'), to: null }], now: vn('2026-11-23T10:00:00') })
+    expect(long.dueAt).toEqual(vn('2026-11-19T17:00:00'))
+    expect(long.days.slice(-3).map((day) => `${day.date.slice(8)} ${day.counts ?? '-'}${day.pausedAllDay ? ' all-day' : day.paused ? ' part' : ''}`)).toEqual([
+      '21 -',
+      '22 -',
+      '23 - part',
+    ])
+    expect(() => explainDueAt({ receivedAt, deadline, calendar, pauses: [{ from: receivedAt, to: null }, { from: vn('2026-11-18T10:00:00'), to: vn('2026-11-18T11:00:00') }] })).toThrow(
+      /open/,
+    )
+  })
+
+  it('does not count the working days the clock stood still all day, and makes them up after the pause', () => {
+    // Paused Tuesday 17/11 12:00 → Monday 23/11 09:00: 18, 19 and 20/11 paused all day.
+    const explained = explainDueAt({ receivedAt, deadline, calendar, pauses: [{ from: vn('2026-11-17T12:00:00'), to: vn('2026-11-23T09:00:00') }] })
+    expect(explained.days.map((day) => `${day.date.slice(8)} ${day.counts ?? '-'}${day.pausedAllDay ? ' all-day' : day.paused ? ' part' : ''}`)).toEqual([
+      '16 RECEIPT',
+      '17 DEADLINE part',
+      '18 - all-day',
+      '19 - all-day',
+      '20 - all-day',
+      '21 -',
+      '22 -',
+      '23 AFTER_PAUSE part',
+      '24 -',
+      '25 AFTER_PAUSE',
+      '26 AFTER_PAUSE',
+    ])
+    expect(explained.workingDaysCounted).toBe(1)
+    // 5 h on 17/11 + all of 18/11 and 19/11 remained (1,440 min), counted again from 23/11 09:00: 480 min on
+    // 23/11, (24/11 holiday), 570 on 25/11, 390 on 26/11 → 26/11 14:00.
+    expect(explained.dueAt).toEqual(vn('2026-11-26T14:00:00'))
+  })
+
+  it('keeps a missed appointment when the clock paused after it', () => {
+    const explained = explainDueAt({ receivedAt, deadline, calendar, pauses: [{ from: vn('2026-11-20T09:00:00'), to: vn('2026-11-27T09:00:00') }] })
+    expect(explained.pauses[0]).toMatchObject({ lateWhenPaused: true, workingMinutesLeft: 0, dueBefore: vn('2026-11-19T17:00:00'), dueAfter: vn('2026-11-19T17:00:00'), differsFromRule: false })
+    expect(explained.dueAt).toEqual(vn('2026-11-19T17:00:00'))
+  })
+
+  it('keeps recorded appointments that the rule no longer gives, and says so', () => {
+    const explained = explainDueAt({
+      receivedAt,
+      deadline,
+      calendar,
+      recordedDueAtReceipt: vn('2026-11-20T17:00:00'), // e.g. a holiday removed from the calendar since
+      pauses: [{ from: vn('2026-11-17T09:00:00'), to: vn('2026-11-18T09:00:00'), recordedDueAfter: vn('2026-11-27T17:00:00') }],
+    })
+    expect(explained.receiptDiffersFromRule).toBe(true)
+    expect(explained.computedDueAtReceipt).toEqual(vn('2026-11-19T17:00:00'))
+    expect(explained.pauses[0]).toMatchObject({ differsFromRule: true, computedDueAfter: vn('2026-11-23T17:00:00'), dueAfter: vn('2026-11-27T17:00:00') })
+    expect(explained.dueAt).toEqual(vn('2026-11-27T17:00:00'))
+    expect(explained.days.filter((day) => day.counts).map((day) => `${day.date.slice(8)} ${day.counts}`)).toEqual([
+      '16 RECEIPT',
+      '17 DEADLINE',
+      '18 DEADLINE',
+      '19 DEADLINE',
+      '20 RECORDED',
+      '23 AFTER_PAUSE',
+      '25 RECORDED',
+      '26 RECORDED',
+      '27 RECORDED',
+    ])
+  })
+})
+
+describe('one calendar rule', () => {
+  it('weekdayOf is the day of the week of the date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40_000, max: 80_000 }), (offset) => {
+        const date = addCalendarDays('1970-01-01', offset)
+        expect(weekdayOf(date)).toBe(new Date(`${date}T00:00:00Z`).getUTCDay())
+      }),
+    )
+  })
+
+  it('the explanation starts where planDueDate (the rule of computeDueAt) starts', () => {
+    const plain = workingCalendar([])
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 * 365 * 24 * 60 }), fc.integer({ min: 0, max: 23 }), (minutes, cutoffHour) => {
+        const received = new Date(Date.UTC(2026, 0, 1) + minutes * 60_000)
+        const rule: Deadline = { kind: 'SAME_DAY', cutoffHour }
+        const plan = planDueDate(received, rule, plain)
+        const explained = explainDueAt({ receivedAt: received, deadline: rule, calendar: plain })
+        expect(explained.start).toEqual({ date: plan.startDate, movedBecause: plan.movedBecause })
+        expect(explained.dueAt).toEqual(computeDueAt(received, rule, plain))
+      }),
     )
   })
 })

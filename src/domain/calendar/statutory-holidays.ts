@@ -1,5 +1,5 @@
 import { lunarNewYear, lunarToSolar } from './lunar'
-import { addCalendarDays, workingCalendar, type CalendarException, type LocalDate, type NamedWorkingCalendar } from './working-days'
+import { addCalendarDays, isWeekend, weekdayOf, workingCalendar, type CalendarException, type LocalDate, type NamedWorkingCalendar } from './working-days'
 
 /**
  * The public holidays that follow from the Labour Code 2019 (45/2019/QH14) alone, for years without an
@@ -55,17 +55,8 @@ export function statutoryHolidays(year: number): CalendarException[] {
   return [...holidays, ...substitutes].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
-function weekday(date: LocalDate): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay()
-}
-
-function isWeekend(date: LocalDate): boolean {
-  const day = weekday(date)
-  return day === 0 || day === 6
-}
-
 function isSunday(date: LocalDate): boolean {
-  return weekday(date) === 0
+  return weekdayOf(date) === 0
 }
 
 export type BuildCalendarInput = {

@@ -115,13 +115,23 @@ export function addCalendarDays(date: LocalDate, days: number): LocalDate {
   return fromDayNumber(dayNumber(date) + days)
 }
 
+/** Day of the week of a local date: 0 = Sunday … 6 = Saturday (the one weekday rule of the calendar module). */
+export function weekdayOf(date: LocalDate): number {
+  // 1970-01-01 was a Thursday (weekday 4).
+  return (((dayNumber(date) + 4) % 7) + 7) % 7
+}
+
+/** Saturday or Sunday, whatever the calendar's exceptions say. */
+export function isWeekend(date: LocalDate): boolean {
+  const weekday = weekdayOf(date)
+  return weekday === 0 || weekday === 6
+}
+
 export function isWorkingDay(date: LocalDate, calendar: WorkingCalendar): boolean {
   const exception = calendar.get(date)
   if (exception === 'WORKING_DAY') return true
   if (exception === 'HOLIDAY' || exception === 'DAY_OFF') return false
-  // 1970-01-01 was a Thursday (weekday 4, Sunday = 0).
-  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7
-  return weekday !== 0 && weekday !== 6
+  return !isWeekend(date)
 }
 
 /** The first working day on or after `date`. */
@@ -147,33 +157,76 @@ export function addWorkingDays(date: LocalDate, days: number, calendar: WorkingC
   return current
 }
 
-/** The local day on which a same-day deadline falls, before any extension. */
-function sameDayDueDate(receivedAt: Date, cutoffHour: number, calendar: WorkingCalendar): LocalDate {
-  const day = localDateOf(receivedAt)
-  const beforeCutoff = localMinuteOfDay(receivedAt) < cutoffHour * 60
-  return isWorkingDay(day, calendar) && beforeCutoff ? day : addWorkingDays(day, 1, calendar)
-}
-
 export type DueOptions = {
   /** Apply the deadline's extension (verification, many pages…); ignored when it has none. */
   extended?: boolean
 }
 
 /**
- * When the result of a dossier received at `receivedAt` is due: office closing time (17:00 local) of
- * - SAME_DAY: the day of receipt, or the next working day when received at or after the cut-off hour or on
- *   a non-working day;
- * - WORKING_DAYS n: the n-th working day after the day of receipt, a receipt on a non-working day counting
- *   as a receipt on the next working day (the desk receives it then);
- * plus, with `extended`, the deadline's `extensionDays` more working days after that day.
+ * How the due day of a dossier follows from its receipt: the one rule behind `computeDueAt` and the due-date
+ * explanation (explain-due-date.ts), so the two can never disagree.
+ */
+export type DueDatePlan = {
+  /** Local date of receipt. */
+  receivedOn: LocalDate
+  /**
+   * WORKING_DAYS: the first working day on or after receipt (the deadline's days are the working days after
+   * it); SAME_DAY: the day the dossier is settled.
+   */
+  startDate: LocalDate
+  /** Why `startDate` is not the day of receipt, when it is not. */
+  movedBecause: 'AFTER_CUTOFF' | 'NON_WORKING_DAY' | null
+  /** The due day by the deadline alone. */
+  baseDueDate: LocalDate
+  /** The due day after each extension in turn (same length and order as the `extensionDays` given). */
+  extendedDueDates: LocalDate[]
+  /** The due day after all extensions (`baseDueDate` when there are none). */
+  dueDate: LocalDate
+}
+
+/**
+ * The due day of a dossier received at `receivedAt`:
+ * - SAME_DAY: the day of receipt, or the next working day when received at or after the cut-off hour or on a
+ *   non-working day;
+ * - WORKING_DAYS n: the n-th working day after the day of receipt, a receipt on a non-working day counting as a
+ *   receipt on the next working day (the desk receives it then);
+ * then each of `extensionDays` adds that many working days after the day reached so far.
+ */
+export function planDueDate(receivedAt: Date, deadline: Deadline, calendar: WorkingCalendar, extensionDays: readonly number[] = []): DueDatePlan {
+  const receivedOn = localDateOf(receivedAt)
+  let startDate: LocalDate
+  let movedBecause: DueDatePlan['movedBecause'] = null
+  let baseDueDate: LocalDate
+  if (deadline.kind === 'SAME_DAY') {
+    const working = isWorkingDay(receivedOn, calendar)
+    if (working && localMinuteOfDay(receivedAt) < deadline.cutoffHour * 60) startDate = receivedOn
+    else {
+      startDate = addWorkingDays(receivedOn, 1, calendar)
+      movedBecause = working ? 'AFTER_CUTOFF' : 'NON_WORKING_DAY'
+    }
+    baseDueDate = startDate
+  } else {
+    startDate = firstWorkingDayFrom(receivedOn, calendar)
+    if (startDate !== receivedOn) movedBecause = 'NON_WORKING_DAY'
+    baseDueDate = addWorkingDays(startDate, deadline.days, calendar)
+  }
+  let dueDate = baseDueDate
+  const extendedDueDates = extensionDays.map((days) => (dueDate = addWorkingDays(dueDate, days, calendar)))
+  return { receivedOn, startDate, movedBecause, baseDueDate, extendedDueDates, dueDate }
+}
+
+/** Office closing time (17:00 local) of a local date: the instant a result is due on that day. */
+export function closingInstant(date: LocalDate): Date {
+  return localInstant(date, OFFICE_CLOSES_AT.hour, OFFICE_CLOSES_AT.minute)
+}
+
+/**
+ * When the result of a dossier received at `receivedAt` is due: office closing time (17:00 local) of the due
+ * day of `planDueDate`, with the deadline's `extensionDays` more working days when `extended`.
  */
 export function computeDueAt(receivedAt: Date, deadline: Deadline, calendar: WorkingCalendar, options: DueOptions = {}): Date {
-  let dueDate =
-    deadline.kind === 'SAME_DAY'
-      ? sameDayDueDate(receivedAt, deadline.cutoffHour, calendar)
-      : addWorkingDays(firstWorkingDayFrom(localDateOf(receivedAt), calendar), deadline.days, calendar)
-  if (options.extended && deadline.extensionDays) dueDate = addWorkingDays(dueDate, deadline.extensionDays, calendar)
-  return localInstant(dueDate, OFFICE_CLOSES_AT.hour, OFFICE_CLOSES_AT.minute)
+  const extensions = options.extended && deadline.extensionDays ? [deadline.extensionDays] : []
+  return closingInstant(planDueDate(receivedAt, deadline, calendar, extensions).dueDate)
 }
 
 /**

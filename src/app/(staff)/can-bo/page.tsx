@@ -6,7 +6,7 @@ import { QueueFilters } from '@/components/staff/queue-filters'
 import { QueueTable } from '@/components/staff/queue-table'
 import { QueueTabs } from '@/components/staff/queue-tabs'
 import { Notice } from '@/components/ui/notice'
-import { deadlineStatus, dueSoonUntil } from '@/domain/calendar/due-soon'
+import { remainingTime } from '@/domain/calendar/remaining-time'
 import type { StaffQueue } from '@/domain/dossier/staff-queues'
 import { requirePagePermission } from '@/server/auth/session'
 import { listActorCommuneNames } from '@/server/access/list-actor-communes'
@@ -51,10 +51,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
     loadWorkflowGraphs(db(), [...new Set(page.rows.map((row) => row.workflowVersionId))]),
     batchActionsFor(db(), { actor, rows: page.rows }),
   ])
-  const soonUntil = dueSoonUntil(now, calendar)
   const rows = page.rows.map((row) => {
     const step = graphs.get(row.workflowVersionId)?.steps.find((candidate) => candidate.key === row.currentStep)
-    return { ...row, deadline: deadlineStatus({ now, dueAt: row.dueAt, clockPausedAt: row.clockPausedAt, completedAt: row.completedAt, soonUntil }), stepName: step?.nameVi ?? null }
+    return { ...row, remaining: remainingTime({ now, dueAt: row.dueAt, clockPausedAt: row.clockPausedAt, completedAt: row.completedAt, outcome: row.outcome, calendar }), stepName: step?.nameVi ?? null }
   })
   const hrefFor = (queue: StaffQueue, extra: Record<string, string> = {}) => {
     const params = new URLSearchParams({ queue, ...(request.procedureId ? { procedure: request.procedureId } : {}), ...(request.searchText ? { q: request.searchText } : {}), ...extra })

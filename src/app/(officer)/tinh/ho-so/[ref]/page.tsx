@@ -1,9 +1,11 @@
 import { DossierDetail } from '@/components/dossier/dossier-detail'
+import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
 import { listDossierDocuments } from '@/server/documents/list-dossier-documents'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
+import { explainDossierDueDate } from '@/server/dossier/explain-dossier-due-date'
 import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 
@@ -12,9 +14,9 @@ export default async function ProvinceDossierPage({ params }: { params: Promise<
   const { ref } = await params
   const actor = await requirePagePermission('dossier.readProvince', `/tinh/ho-so/${encodeURIComponent(ref)}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref }))
-  const documents = await listDossierDocuments(db(), { actor, ref: dossier.id })
+  const [documents, due] = await Promise.all([listDossierDocuments(db(), { actor, ref: dossier.id }), explainDossierDueDate(db(), { actor, dossierId: dossier.id })])
   return (
-    <DossierDetail dossier={dossier} backHref="/tinh">
+    <DossierDetail dossier={dossier} backHref="/tinh" aside={<DossierDueSection due={due} />}>
       <SupplementRequests dossier={dossier} />
       <DossierDocuments code={documents.code} forms={documents.forms} />
     </DossierDetail>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { DossierActionPanel } from '@/components/dossier/dossier-action-panel'
 import { DossierDetail } from '@/components/dossier/dossier-detail'
+import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { StaffNoteForm } from '@/components/dossier/staff-note-form'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
@@ -11,6 +12,7 @@ import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import { db } from '@/server/db'
 import { listDossierDocuments } from '@/server/documents/list-dossier-documents'
 import { dossierActionsFor } from '@/server/dossier/dossier-actions'
+import { explainDossierDueDate } from '@/server/dossier/explain-dossier-due-date'
 import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 import { addStaffNoteAction, staffTransitionAction } from './actions'
@@ -27,12 +29,12 @@ export default async function StaffDossierPage({ params, searchParams }: { param
     getTranslations('Dossier.notes'),
     getTranslations('Error'),
   ])
-  const [offers, documents] = await Promise.all([dossierActionsFor(db(), { actor, dossier }), listDossierDocuments(db(), { actor, ref: dossier.id })])
+  const [offers, documents, due] = await Promise.all([dossierActionsFor(db(), { actor, dossier }), listDossierDocuments(db(), { actor, ref: dossier.id }), explainDossierDueDate(db(), { actor, dossierId: dossier.id })])
   const clockRuns = dossier.dueAt !== null && dossier.clockPausedAt === null && dossier.completedAt === null && dossier.receivedAt !== null
   const lateOffer = clockRuns && dossier.dueAt!.getTime() <= dueSoonUntil(now, calendar).getTime()
   const done = typeof query.done === 'string' && ACTION_NAME.test(query.done) ? query.done : null
   return (
-    <DossierDetail dossier={dossier} backHref="/can-bo">
+    <DossierDetail dossier={dossier} backHref="/can-bo" aside={<DossierDueSection due={due} />}>
       <SupplementRequests dossier={dossier} />
       <DossierDocuments code={documents.code} forms={documents.forms} />
       {dossier.canAct ? (
