@@ -43,7 +43,9 @@ test.beforeAll(async ({ baseURL }) => {
   refs.citizenADossierId = inCommuneA.id
   refs.citizenADossierCode = inCommuneA.code
   const communeA = (await (await sessions.get('clerkA')!.get('/api/dossiers')).json()) as Listed
-  refs.communeACode = communeA.dossiers[0]!.code
+  // A dossier of commune A that is not citizen A's own (the demo keeps citizen A's fresh submissions there).
+  const ownCodes = new Set(own.dossiers.map((dossier) => dossier.code))
+  refs.communeACode = communeA.dossiers.find((dossier) => !ownCodes.has(dossier.code))!.code
   const communeB = (await (await sessions.get('clerkB')!.get('/api/dossiers')).json()) as Listed
   refs.communeBCode = communeB.dossiers[0]!.code
   refs.clerkAUserId = ((await (await sessions.get('clerkA')!.get('/api/auth/session')).json()) as { userId: string }).userId
