@@ -13,6 +13,8 @@ import adminVi from './admin/vi.json'
 import adminEn from './admin/en.json'
 import vneidVi from './vneid/vi.json'
 import vneidEn from './vneid/en.json'
+import workflowVi from './workflow/vi.json'
+import workflowEn from './workflow/en.json'
 import documentsVi from './documents/vi.json'
 import documentsEn from './documents/en.json'
 import receptionVi from './reception/vi.json'
@@ -23,6 +25,6 @@ import dueVi from './due/vi.json'
 import dueEn from './due/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -113,6 +113,7 @@ const pages: Row[] = [
   { name: 'new staff account (admin)', method: 'GET', path: () => '/quan-tri/can-bo/moi', expected: allowing(['admin']) },
   { name: 'a staff account (admin)', method: 'GET', path: () => `/quan-tri/can-bo/${refs.clerkAUserId}`, expected: allowing(['admin']) },
   { name: 'audit log (admin)', method: 'GET', path: () => '/quan-tri/nhat-ky', expected: allowing(['admin']) },
+  { name: 'workflows (admin)', method: 'GET', path: () => '/quan-tri/quy-trinh', expected: allowing(['admin']) },
   { name: 'account', method: 'GET', path: () => '/tai-khoan', expected: allowing(SIGNED_IN) },
 ]
 

@@ -6,10 +6,11 @@ import { Breadcrumb, type Crumb } from '@/components/ui/breadcrumb'
 const TABS = [
   { key: 'staff', href: '/quan-tri' },
   { key: 'audit', href: '/quan-tri/nhat-ky' },
+  { key: 'workflows', href: '/quan-tri/quy-trinh' },
 ] as const
 
 /**
- * The top of every administration page: breadcrumb, the two sections as tabs, the title, a lead and
+ * The top of every administration page: breadcrumb, the sections as tabs, the title, a lead and
  * the page's main actions.
  */
 export async function AdminPageHeader({
@@ -19,7 +20,7 @@ export async function AdminPageHeader({
   lead,
   actions,
 }: {
-  current: 'staff' | 'audit'
+  current: (typeof TABS)[number]['key']
   crumbs: Crumb[]
   title: string
   lead?: string

@@ -12,7 +12,7 @@ describe('menu by role', () => {
     SPECIALIST: ['/can-bo', '/tai-khoan'],
     LEADER: ['/can-bo', '/tai-khoan'],
     PROVINCE_OFFICER: ['/tinh', '/tai-khoan'],
-    ADMIN: ['/tinh', '/quan-tri', '/quan-tri/nhat-ky', '/tai-khoan'],
+    ADMIN: ['/tinh', '/quan-tri', '/quan-tri/nhat-ky', '/quan-tri/quy-trinh', '/tai-khoan'],
   }
   it.each(ROLES)('%s sees only what it may use', (role) => {
     expect(navigationFor(actor(role)).map((item) => item.href)).toEqual(expected[role])

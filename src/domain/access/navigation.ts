@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { key: 'dashboard', href: '/tinh', permission: 'dashboard.readProvince' },
   { key: 'staffAccounts', href: '/quan-tri', permission: 'admin.manageStaff' },
   { key: 'auditLog', href: '/quan-tri/nhat-ky', permission: 'admin.manageStaff' },
+  { key: 'workflows', href: '/quan-tri/quy-trinh', permission: 'admin.configure' },
   { key: 'account', href: '/tai-khoan', permission: 'account.changePassword' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission; role?: Role }[]
 
