@@ -23,7 +23,7 @@ export function BatchForm({
   labels: { title: string; action: string; assignee: string; reason: string; submit: string; pending: string; placeholder: string; summary: string; changed: string; refused: string; nothingSelected: string; failed: string }
 }) {
   const [result, formAction, pending] = useActionState(submitAction, null)
-  const [action, setAction] = useState(offers[0]?.action ?? '')
+  const [action, setAction] = useState('')
   const offer = offers.find((candidate) => candidate.action === action)
   return (
     <form id="batch-form" action={formAction} className="rounded border border-slate-200 bg-white p-4">
@@ -31,7 +31,10 @@ export function BatchForm({
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="batch-action" className="block text-sm font-semibold text-slate-800">{labels.action}</label>
-          <select id="batch-action" name="action" value={action} onChange={(event) => setAction(event.target.value)} className="mt-1 rounded border border-slate-400 bg-white px-3 py-2">
+          <select id="batch-action" name="action" required value={action} onChange={(event) => setAction(event.target.value)} className="mt-1 rounded border border-slate-400 bg-white px-3 py-2">
+            <option value="" disabled>
+              {labels.placeholder}
+            </option>
             {offers.map((candidate) => (
               <option key={candidate.action} value={candidate.action}>{candidate.label}</option>
             ))}

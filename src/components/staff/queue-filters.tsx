@@ -7,7 +7,7 @@ import { buttonStyles } from '@/components/ui/button-styles'
 export async function QueueFilters({ request, procedures, clearHref }: { request: StaffQueueRequest; procedures: { id: string; nameVi: string; nameEn: string }[]; clearHref: string }) {
   const [t, locale] = await Promise.all([getTranslations('Dossier.queue'), getLocale()])
   return (
-    <form method="get" role="search" aria-label={t('filters')} className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+    <form method="get" role="search" aria-label={t('filters')} className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-[2fr_2fr_2fr_auto] lg:grid-cols-[2fr_2fr_1.6fr_auto] md:items-end">
       <input type="hidden" name="queue" value={request.queue} />
       <div>
         <label htmlFor="q" className="block text-sm font-semibold text-slate-800">{t('search')}</label>

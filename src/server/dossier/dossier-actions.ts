@@ -46,7 +46,8 @@ const BATCHABLE: readonly string[] = ['assignee', 'reason']
 
 /**
  * The actions the viewer could take on a queue selection: those the engine offers at the steps of the listed
- * dossiers that need nothing per dossier (at most an assignee and a reason), with the candidates to assign.
+ * dossiers that need nothing per dossier (at most an assignee and a reason) and neither end nor pause it
+ * (receive and assign, forward, approve, reassign…), with the candidates to assign.
  */
 export async function batchActionsFor(
   client: PrismaClient,
@@ -59,7 +60,8 @@ export async function batchActionsFor(
     const graph = graphs.get(row.workflowVersionId)
     if (!graph) continue
     for (const offer of availableActions({ dossier: { currentStep: row.currentStep, supplementCount: row.supplementCount ?? 0 }, graph, actor: { role: actor.role } })) {
-      if (offer.clock === 'PAUSE' || !offer.requires.every((requirement) => BATCHABLE.includes(requirement))) continue
+      // Ending a dossier (refusal, withdrawal, return) or pausing it is decided one dossier at a time.
+      if (offer.clock === 'PAUSE' || offer.clock === 'STOP' || !offer.requires.every((requirement) => BATCHABLE.includes(requirement))) continue
       if (!byAction.has(offer.action)) byAction.set(offer.action, { offer, role: stepOf(graph, offer.toStep)?.role })
     }
   }
