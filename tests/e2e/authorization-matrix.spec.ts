@@ -43,9 +43,10 @@ test.beforeAll(async ({ baseURL }) => {
   refs.citizenADossierId = inCommuneA.id
   refs.citizenADossierCode = inCommuneA.code
   const communeA = (await (await sessions.get('clerkA')!.get('/api/dossiers')).json()) as Listed
-  // A dossier of commune A that is not citizen A's own (the demo keeps citizen A's fresh submissions there).
-  const ownCodes = new Set(own.dossiers.map((dossier) => dossier.code))
-  refs.communeACode = communeA.dossiers.find((dossier) => !ownCodes.has(dossier.code))!.code
+  // A dossier of commune A that is neither citizen's own (the demo keeps their fresh submissions there).
+  const ofCitizenB = (await (await sessions.get('citizenB')!.get('/api/dossiers')).json()) as Listed
+  const citizensCodes = new Set([...own.dossiers, ...ofCitizenB.dossiers].map((dossier) => dossier.code))
+  refs.communeACode = communeA.dossiers.find((dossier) => !citizensCodes.has(dossier.code))!.code
   const communeB = (await (await sessions.get('clerkB')!.get('/api/dossiers')).json()) as Listed
   refs.communeBCode = communeB.dossiers[0]!.code
   refs.clerkAUserId = ((await (await sessions.get('clerkA')!.get('/api/auth/session')).json()) as { userId: string }).userId

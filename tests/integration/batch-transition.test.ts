@@ -86,6 +86,13 @@ describe('batchTransition', () => {
     expect(await client.dossierEvent.count({ where: { dossierId: { in: [stale.id, foreign.id] }, action: 'receive' } })).toBe(0)
   })
 
+  it('never ends a dossier in a batch, even when asked by hand', async () => {
+    const one = await submitted('16681', 20)
+    const result = await batchTransition(client, { actor: clerk, input: { action: 'refuse', reason: 'Không đủ điều kiện', items: [`${one.code}:${one.version}`] }, meta, now: NOW })
+    expect(result).toEqual({ applied: 0, results: [{ dossierRef: one.code, ok: false, code: 'INVALID_TRANSITION' }] })
+    expect(await client.dossier.findUniqueOrThrow({ where: { id: one.id }, select: { state: true, version: true } })).toEqual({ state: 'SUBMITTED', version: 0 })
+  })
+
   it('refuses an empty selection or a malformed item before touching anything', async () => {
     for (const items of [[], ['not a dossier'], Array.from({ length: 101 }, (_, index) => `16681-261124-${index}:0`)]) {
       await expect(batchTransition(client, { actor: clerk, input: { action: 'receive', items }, meta, now: NOW })).rejects.toSatisfy(

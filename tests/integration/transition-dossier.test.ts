@@ -113,6 +113,8 @@ describe('a dossier through the default workflow', () => {
     const scan = { storageKey: `test/${randomUUID()}`, fileName: 'Giấy chứng sinh.pdf', mimeType: 'application/pdf', sizeBytes: 1234, sha256: 'a'.repeat(64), documentKey: 'item-1' }
     const resumed = await step('clerkA', 'supply', { reason: 'Đã nộp bổ sung tại quầy' }, new Date('2026-11-27T02:00:00Z'), [scan])
     expect(resumed.state).toBe('PROCESSING')
+    // Back with the specialist who asked for the supplement.
+    expect((await client.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { assigneeId: true } })).assigneeId).toBe(actors.specialistA.userId)
     const answered = await client.supplementRequest.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { items: true, respondedAt: true, responseNote: true } })
     const stored = await client.attachment.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { id: true, kind: true, fileName: true, uploadedById: true } })
     expect(stored).toMatchObject({ kind: 'SUPPLEMENT', fileName: 'Giấy chứng sinh.pdf', uploadedById: actors.clerkA.userId })
@@ -175,6 +177,29 @@ describe('refusals change nothing', () => {
       transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'refuse', reason: 'Hồ sơ không thuộc thẩm quyền', expectedVersion: dossier.version + 7 }, meta, now: NOW }),
     )
     expect(result).toEqual({ code: 'CONFLICT' })
+  })
+})
+
+describe('refusals after receipt change nothing', () => {
+  it.each([
+    ['a supplement request without its items', 'specialistA', { action: 'request_supplement', reason: 'Thiếu giấy tờ' }, { code: 'INVALID_INPUT', fieldErrors: { supplementItems: ['REQUIRED'] } }],
+    ['a reassignment without the assignee', 'leaderA', { action: 'reassign' }, { code: 'INVALID_INPUT', fieldErrors: { assigneeId: ['REQUIRED'] } }],
+    ['sending back for rework before any approval (not from this step)', 'specialistA', { action: 'send_back', reason: 'x' }, { code: 'INVALID_TRANSITION' }],
+    ['a clerk forwarding for approval (a specialist\'s action)', 'clerkA', { action: 'forward' }, { code: 'FORBIDDEN' }],
+    ['a reassignment to a clerk (not a specialist)', 'leaderA', { action: 'reassign', assigneeId: 'CLERK_A' }, { code: 'INVALID_INPUT', fieldErrors: { assigneeId: ['WRONG_ROLE'] } }],
+    ['a stale version', 'specialistA', { action: 'forward', expectedVersion: 0 }, { code: 'CONFLICT' }],
+    ['a new appointment years away', 'specialistA', { action: 'reschedule', reason: 'x', newDueDate: '2031-01-06' }, { code: 'INVALID_INPUT' }],
+  ] as const)('%s → %s', async (_label, who, extra, expected) => {
+    const dossier = await submittedDossier()
+    const received = await transitionDossier(client, { actor: actors.clerkA, input: { dossierRef: dossier.code, action: 'receive', assigneeId: actors.specialistA.userId, expectedVersion: 0 }, meta, now: NOW })
+    const before = await client.dossier.findUniqueOrThrow({ where: { id: dossier.id } })
+    const eventsBefore = await client.dossierEvent.count({ where: { dossierId: dossier.id } })
+    const input: Record<string, unknown> = { dossierRef: dossier.code, expectedVersion: received.version, ...extra }
+    if (input.assigneeId === 'CLERK_A') input.assigneeId = actors.clerkA.userId
+    expect(await refusal(transitionDossier(client, { actor: actors[who], input, meta, now: NOW }))).toMatchObject(expected)
+    expect(await client.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).toEqual(before)
+    expect(await client.dossierEvent.count({ where: { dossierId: dossier.id } })).toBe(eventsBefore)
+    expect(await client.supplementRequest.count({ where: { dossierId: dossier.id } })).toBe(0)
   })
 })
 

@@ -48,7 +48,7 @@ export async function DossierActionPanel({ dossier, offers, submitAction, dueBou
     reload: t('reload'),
     forbidden: t('forbidden'),
     invalidTransition: t('invalidTransition'),
-    errors: Object.fromEntries(['REQUIRED', 'NOT_LATER', 'NOT_WORKING_DAY', 'NOT_COMMUNE_STAFF', 'FILE_TYPE', 'FILE_TOO_LARGE', 'DOSSIER_TOO_LARGE', 'TOO_MANY_FILES', 'EMPTY_FILE', 'UNKNOWN'].map((code) => [code, errors(code)])),
+    errors: Object.fromEntries(['REQUIRED', 'NOT_LATER', 'NOT_WORKING_DAY', 'NOT_COMMUNE_STAFF', 'FILE_TYPE', 'FILE_TOO_LARGE', 'DOSSIER_TOO_LARGE', 'TOO_MANY_FILES', 'EMPTY_FILE', 'UNKNOWN', 'NOT_EXPECTED', 'TOO_FAR', 'WRONG_ROLE'].map((code) => [code, errors(code)])),
   })
   // The apology letter first when the dossier is or will soon be late.
   const ordered = lateOffer ? [...offers].sort((a, b) => Number(b.clock === 'EXTEND') - Number(a.clock === 'EXTEND')) : offers

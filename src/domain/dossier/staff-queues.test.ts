@@ -58,3 +58,10 @@ describe('resolveStaffQueueRequest', () => {
     expect(resolveStaffQueueRequest('CLERK', { procedure: 'x', size: '7' })).toMatchObject({ procedureId: null, pageSize: 20 })
   })
 })
+
+describe('queue cursors past rows without a due date', () => {
+  it('carry a null sort value', () => {
+    const id = '0195d1c2-7a4b-7c3d-8e9f-0a1b2c3d4e5f'
+    expect(decodeQueueCursor(encodeQueueCursor({ value: null, id }))).toEqual({ value: null, id })
+  })
+})

@@ -71,21 +71,24 @@ export function parseQueueSearch(raw: string | null | undefined): QueueSearch | 
   return { kind: 'name', value: text.slice(0, 100) }
 }
 
-/** Position after the last row of a page: the sort value and the id (ties broken by id). */
-export type QueueCursor = { value: string; id: string }
+/**
+ * Position after the last row of a page: the sort value and the id (ties broken by id). The value is null
+ * when the last row has no due date (such rows sort last).
+ */
+export type QueueCursor = { value: Date | null; id: string }
 
-const CursorSchema = z.tuple([z.iso.datetime(), z.uuid()])
+const CursorSchema = z.tuple([z.iso.datetime().nullable(), z.uuid()])
 
-export function encodeQueueCursor(cursor: { value: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([cursor.value.toISOString(), cursor.id])).toString('base64url')
+export function encodeQueueCursor(cursor: QueueCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value?.toISOString() ?? null, cursor.id])).toString('base64url')
 }
 
 /** A cursor from the URL; anything malformed means "first page" rather than an error page. */
-export function decodeQueueCursor(raw: string | null | undefined): { value: Date; id: string } | null {
+export function decodeQueueCursor(raw: string | null | undefined): QueueCursor | null {
   if (!raw || raw.length > 200) return null
   try {
     const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')))
-    return parsed.success ? { value: new Date(parsed.data[0]), id: parsed.data[1] } : null
+    return parsed.success ? { value: parsed.data[0] === null ? null : new Date(parsed.data[0]), id: parsed.data[1] } : null
   } catch {
     return null
   }
@@ -109,7 +112,7 @@ export type StaffQueueRequest = {
   procedureId: string | null
   search: QueueSearch | null
   searchText: string
-  after: { value: Date; id: string } | null
+  after: QueueCursor | null
   pageSize: number
 }
 

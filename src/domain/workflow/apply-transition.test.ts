@@ -259,3 +259,30 @@ describe('applyTransition: supplement items and new appointments', () => {
     expect(apply(received, reschedule(null))).toMatchObject({ ok: false, error: { code: 'MISSING_INPUT', missing: ['due_date'] } })
   })
 })
+
+describe('applyTransition: lateness and assignees', () => {
+  it('a new appointment does not erase the delay: the outcome is judged against the appointment before it', () => {
+    const received = walk([receive])
+    const moved = walk([{ action: 'reschedule', actor: specialist, input: { reason: 'Cần xác minh', newDueAt: vn('2026-09-15T17:00:00') }, now: vn('2026-09-08T09:00:00') }], oneStop, received)
+    expect(moved).toMatchObject({ legalDueAt: vn('2026-09-09T17:00:00'), dueAt: vn('2026-09-15T17:00:00') })
+    const done = walk(
+      [
+        { action: 'forward', actor: specialist, now: vn('2026-09-14T09:00:00') },
+        { action: 'approve', actor: leader, now: vn('2026-09-14T10:00:00') },
+        { action: 'return_result', actor: clerk, now: vn('2026-09-14T11:00:00') },
+      ],
+      oneStop,
+      moved,
+    )
+    // Returned before the new date but after the legal one: late, on record.
+    expect(done.outcome).toBe('LATE')
+  })
+
+  it('takes an assignee only from a transition that asks for one', () => {
+    const received = walk([receive])
+    const forwarded = apply(received, { action: 'forward', actor: specialist, input: { assigneeId: 'someone-else' }, now: vn('2026-09-03T09:00:00') })
+    if (!forwarded.ok) throw new Error('refused')
+    expect(forwarded.next.assigneeId).toBeNull()
+    expect(forwarded.events[0]?.data.assigneeId).toBeUndefined()
+  })
+})

@@ -22,7 +22,8 @@ import { DEFAULT_MAX_SUPPLEMENT_REQUESTS, type StepStateSchema, type WorkflowGra
  *   be on a working day and later than both the current appointment and now; `extensionCount` + 1; the missed
  *   appointment stays in the event (`previousDueAt`), so the delay remains on record;
  * - STOP (terminal): `completedAt` = now and `outcome` by `classifyOutcome` against `dueAt` (resumed first if
- *   the dossier was paused); null when the clock never started (refused or withdrawn before receipt).
+ *   the dossier was paused) — or against `legalDueAt` when an apology letter moved the appointment, so the
+ *   delay stays on record; null when the clock never started (refused or withdrawn before receipt).
  * Arriving at a terminal step stops the clock even if the graph forgot to say so (validateWorkflow flags it).
  */
 
@@ -38,12 +39,17 @@ export type WorkflowDossier = {
   supplementCount: number
   /** Appointments moved with an apology letter (absent in callers that never extend: read as 0). */
   extensionCount?: number
+  /**
+   * The appointment in force before the first apology letter (null/absent when never extended). A new
+   * appointment does not erase the delay: the outcome is judged against this one.
+   */
+  legalDueAt?: Date | null
   version: number
   assigneeId: string | null
 }
 
 /** What the engine writes back (the `Dossier` columns to update). */
-export type NextDossier = WorkflowDossier & { extensionCount: number; completedAt: Date | null; outcome: DossierOutcome | null }
+export type NextDossier = WorkflowDossier & { extensionCount: number; legalDueAt: Date | null; completedAt: Date | null; outcome: DossierOutcome | null }
 
 export type TransitionActor = { userId: string; role: Role }
 
@@ -178,6 +184,7 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
 
   let { dueAt, clockPausedAt, receivedAt, supplementCount } = dossier
   let extensionCount = dossier.extensionCount ?? 0
+  let legalDueAt = dossier.legalDueAt ?? null
   let completedAt: Date | null = null
   let outcome: DossierOutcome | null = null
   switch (clock) {
@@ -204,6 +211,7 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
       if (!newDueAt) return fail({ code: 'MISSING_INPUT', action, missing: ['due_date'] })
       if (newDueAt.getTime() <= dueAt.getTime() || newDueAt.getTime() <= now.getTime()) return fail({ code: 'INVALID_DUE_DATE', action, reason: 'NOT_LATER' })
       if (!isWorkingDay(localDateOf(newDueAt), calendar)) return fail({ code: 'INVALID_DUE_DATE', action, reason: 'NOT_WORKING_DAY' })
+      legalDueAt ??= dueAt
       dueAt = newDueAt
       extensionCount += 1
       break
@@ -212,18 +220,22 @@ export function applyTransition(args: ApplyTransitionArgs): TransitionResult {
       if (dueAt && clockPausedAt) dueAt = resumedDueAt(dueAt, clockPausedAt, now, calendar)
       clockPausedAt = null
       completedAt = now
-      outcome = dueAt ? classifyOutcome(now, dueAt) : null
+      outcome = dueAt ? classifyOutcome(now, legalDueAt ?? dueAt) : null
       break
     case undefined:
       break
   }
 
-  const assigneeId = input.assigneeId?.trim() || (to.role === from.role && !to.terminal ? dossier.assigneeId : null)
-  const next: NextDossier = { state: to.state, currentStep: to.key, dueAt, clockPausedAt, receivedAt, completedAt, outcome, supplementCount, extensionCount, assigneeId, version: dossier.version + 1 }
+  // An assignee is taken only from a transition that asks for one (receive, reassign…). Otherwise the
+  // dossier stays with its assignee while the same role acts, and a caller may hand it back to whoever last
+  // worked at the step it returns to (server/dossier/transition-dossier.ts).
+  const given = transition.requires.includes('assignee') ? input.assigneeId?.trim() : undefined
+  const assigneeId = given || (to.role === from.role && !to.terminal ? dossier.assigneeId : null)
+  const next: NextDossier = { state: to.state, currentStep: to.key, dueAt, clockPausedAt, receivedAt, completedAt, outcome, supplementCount, extensionCount, legalDueAt, assigneeId, version: dossier.version + 1 }
 
   const data: TransitionEventData = {}
   if (clock) data.clock = clock
-  if (input.assigneeId?.trim()) data.assigneeId = input.assigneeId.trim()
+  if (given) data.assigneeId = given
   const attachmentIds = input.attachmentIds?.filter((id) => id.trim() !== '')
   if (attachmentIds?.length) data.attachmentIds = [...attachmentIds]
   if (dossier.dueAt && dueAt && dossier.dueAt.getTime() !== dueAt.getTime()) data.previousDueAt = dossier.dueAt.toISOString()

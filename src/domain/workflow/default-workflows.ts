@@ -48,10 +48,12 @@ const oneStopDefault: WorkflowGraphInput = {
     { action: 'withdraw', from: 'awaiting_supplement', to: 'withdrawn', roles: ['CITIZEN', 'CLERK'], requires: ['reason'], clock: 'STOP' },
 
     { action: 'approve', from: 'approval', to: 'result_return', roles: ['LEADER'], requires: [] },
+    { action: 'reschedule', from: 'approval', to: 'approval', roles: ['LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
     { action: 'send_back', from: 'approval', to: 'processing', roles: ['LEADER'], requires: ['reason'], isPublic: false },
     { action: 'refuse', from: 'approval', to: 'refused', roles: ['LEADER'], requires: ['reason'], clock: 'STOP' },
 
     { action: 'return_result', from: 'result_return', to: 'returned', roles: ['CLERK'], requires: [], clock: 'STOP' },
+    { action: 'reschedule', from: 'result_return', to: 'result_return', roles: ['CLERK', 'LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
   ],
 }
 
@@ -76,10 +78,12 @@ const sameDay: WorkflowGraphInput = {
     { action: 'withdraw', from: 'processing', to: 'withdrawn', roles: ['CITIZEN', 'CLERK'], requires: ['reason'], clock: 'STOP' },
 
     { action: 'approve', from: 'signing', to: 'result_return', roles: ['LEADER'], requires: [] },
+    { action: 'reschedule', from: 'signing', to: 'signing', roles: ['LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
     { action: 'send_back', from: 'signing', to: 'processing', roles: ['LEADER'], requires: ['reason'], isPublic: false },
     { action: 'refuse', from: 'signing', to: 'refused', roles: ['LEADER'], requires: ['reason'], clock: 'STOP' },
 
     { action: 'return_result', from: 'result_return', to: 'returned', roles: ['CLERK'], requires: [], clock: 'STOP' },
+    { action: 'reschedule', from: 'result_return', to: 'result_return', roles: ['CLERK', 'LEADER'], requires: ['reason', 'due_date'], clock: 'EXTEND' },
   ],
 }
 

@@ -175,3 +175,18 @@ describe('validateWorkflow', () => {
     expect(problemsOf(graph).map((problem) => problem.code).sort()).toEqual(['TRANSITION_FROM_TERMINAL', 'UNKNOWN_ROLE'])
   })
 })
+
+describe('validateWorkflow: new appointments', () => {
+  it('an EXTEND transition must ask for the date, and only an EXTEND transition may', () => {
+    const graph = structuredClone(DEFAULT_WORKFLOWS[0]!.graph)
+    const codes = (candidate: unknown) => {
+      const result = validateWorkflow(candidate)
+      return result.ok ? [] : result.problems.map((problem) => `${problem.code}:${problem.transition}`)
+    }
+    expect(codes(graph)).toEqual([])
+    const withoutDate = { ...graph, transitions: graph.transitions.map((t) => (t.clock === 'EXTEND' && t.from === 'processing' ? { ...t, requires: ['reason'] } : t)) }
+    expect(codes(withoutDate)).toEqual(['CLOCK_MISMATCH:processing:reschedule'])
+    const dateWithoutExtend = { ...graph, transitions: graph.transitions.map((t) => (t.action === 'forward' ? { ...t, requires: ['due_date'] } : t)) }
+    expect(codes(dateWithoutExtend)).toEqual(['CLOCK_MISMATCH:processing:forward'])
+  })
+})

@@ -136,7 +136,9 @@ export function validateWorkflow(input: unknown): WorkflowValidation {
     else if (from && to) {
       const expected = expectedClock(from, to)
       const extends_ = transition.clock === 'EXTEND' && from === 'RUNNING' && to === 'RUNNING'
-      if (extends_ && !transition.requires.includes('due_date')) {
+      if (!extends_ && transition.requires.includes('due_date')) {
+        problems.push({ code: 'CLOCK_MISMATCH', step: transition.from, transition: name, message: `transition ${name} asks for a new appointment but does not extend the deadline (clock EXTEND)` })
+      } else if (extends_ && !transition.requires.includes('due_date')) {
         problems.push({ code: 'CLOCK_MISMATCH', step: transition.from, transition: name, message: `transition ${name} extends the deadline and must require due_date` })
       } else if (!extends_ && (expected === null || expected !== transition.clock)) {
         const wanted = expected === null ? 'is not allowed' : `needs clock ${expected ?? '(none)'}`

@@ -148,7 +148,9 @@ function expectConsistent(graph: WorkflowGraph, dossier: Dossier, calendar: Work
     expect(dossier.completedAt).toBeInstanceOf(Date)
     expect(dossier.clockPausedAt).toBeNull()
     // An outcome exactly when the clock ran, and the right one.
-    expect(dossier.outcome ?? null).toBe(dossier.dueAt && dossier.completedAt ? classifyOutcome(dossier.completedAt, dossier.dueAt) : null)
+    // Judged against the appointment before any apology letter: a new date never erases the delay.
+    const judgedAgainst = dossier.legalDueAt ?? dossier.dueAt
+    expect(dossier.outcome ?? null).toBe(judgedAgainst && dossier.completedAt ? classifyOutcome(dossier.completedAt, judgedAgainst) : null)
     return
   }
   expect(dossier.completedAt ?? null).toBeNull()

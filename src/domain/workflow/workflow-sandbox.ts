@@ -70,6 +70,7 @@ export function sandboxDossier(graph: WorkflowGraph): NextDossier {
     currentStep: graph.startStep,
     dueAt: null,
     clockPausedAt: null,
+    legalDueAt: null,
     receivedAt: null,
     supplementCount: 0,
     extensionCount: 0,

@@ -8,6 +8,8 @@ import type { RequestMeta } from '@/server/http/request-meta'
 import { transitionDossier } from './transition-dossier'
 
 export const MAX_BATCH = 100
+/** Ending, pausing or extending a dossier is decided one dossier at a time, never for a selection. */
+const BATCH_REFUSED_CLOCKS = ['STOP', 'PAUSE', 'EXTEND'] as const
 
 const ZBatchInput = z.object({
   action: z.string().trim().min(1).max(50),
@@ -39,7 +41,7 @@ export async function batchTransition(client: PrismaClient, { actor, input, meta
     const dossierRef = item.slice(0, separator)
     const expectedVersion = Number(item.slice(separator + 1))
     try {
-      await transitionDossier(client, { actor, input: { dossierRef, action, expectedVersion, assigneeId, reason }, meta, now })
+      await transitionDossier(client, { actor, input: { dossierRef, action, expectedVersion, assigneeId, reason }, refuseClockEffects: BATCH_REFUSED_CLOCKS, meta, now })
       results.push({ dossierRef, ok: true })
     } catch (error) {
       if (!isAppError(error)) throw error

@@ -58,7 +58,6 @@ export async function listStaffQueue(client: PrismaClient, { actor, query, now =
   ])
   const page = rows.slice(0, request.pageSize)
   const last = page.at(-1)
-  const lastValue = last ? (request.sort === 'due_asc' ? last.dueAt : last.submittedAt) : null
-  const nextCursor = rows.length > request.pageSize && last && lastValue ? encodeQueueCursor({ value: lastValue, id: last.id }) : null
+  const nextCursor = rows.length > request.pageSize && last ? encodeQueueCursor({ value: request.sort === 'due_asc' ? last.dueAt : last.submittedAt, id: last.id }) : null
   return { request, rows: page, nextCursor, counts }
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
-import type { QueueSearch, QueueSort, StaffQueue } from '@/domain/dossier/staff-queues'
+import type { QueueCursor, QueueSearch, QueueSort, StaffQueue } from '@/domain/dossier/staff-queues'
 
 type Client = PrismaClient | Prisma.TransactionClient
 
@@ -100,17 +100,22 @@ function sortColumn(sort: QueueSort): Prisma.Sql {
   return sort === 'due_asc' ? Prisma.sql`d."dueAt"` : Prisma.sql`d."submittedAt"`
 }
 
-function keysetCondition(sort: QueueSort, after: { value: Date; id: string } | null): Prisma.Sql {
+/**
+ * Rows after the cursor in the page order. `submittedAt` is never null; `dueAt` may be (a dossier not yet
+ * received, in a custom workflow's queue): those rows come last (ASC NULLS LAST), ordered by id.
+ */
+function keysetCondition(sort: QueueSort, after: QueueCursor | null): Prisma.Sql {
   if (!after) return Prisma.sql`TRUE`
   const column = sortColumn(sort)
-  return sort === 'submitted_desc'
-    ? Prisma.sql`(${column}, d."id") < (${after.value}, ${after.id}::uuid)`
-    : Prisma.sql`(${column}, d."id") > (${after.value}, ${after.id}::uuid)`
+  if (sort === 'submitted_desc') return Prisma.sql`(${column}, d."id") < (${after.value}, ${after.id}::uuid)`
+  if (sort === 'submitted_asc') return Prisma.sql`(${column}, d."id") > (${after.value}, ${after.id}::uuid)`
+  if (after.value === null) return Prisma.sql`(${column} IS NULL AND d."id" > ${after.id}::uuid)`
+  return Prisma.sql`((${column}, d."id") > (${after.value}, ${after.id}::uuid) OR ${column} IS NULL)`
 }
 
 function orderBy(sort: QueueSort): Prisma.Sql {
   const column = sortColumn(sort)
-  return sort === 'submitted_desc' ? Prisma.sql`${column} DESC, d."id" DESC` : Prisma.sql`${column} ASC, d."id" ASC`
+  return sort === 'submitted_desc' ? Prisma.sql`${column} DESC, d."id" DESC` : Prisma.sql`${column} ASC NULLS LAST, d."id" ASC`
 }
 
 function scopeCondition(scope: QueueScope): Prisma.Sql {
@@ -131,7 +136,7 @@ function scopeCondition(scope: QueueScope): Prisma.Sql {
  */
 export async function findQueuePage(
   client: Client,
-  { queue, sort, scope, after, take }: { queue: StaffQueue; sort: QueueSort; scope: QueueScope; after: { value: Date; id: string } | null; take: number },
+  { queue, sort, scope, after, take }: { queue: StaffQueue; sort: QueueSort; scope: QueueScope; after: QueueCursor | null; take: number },
 ): Promise<QueueRow[]> {
   return client.$queryRaw<QueueRow[]>`
     SELECT d."id"::text AS "id", d."code", d."state"::text AS "state", d."currentStep", d."channel"::text AS "channel", d."version",

@@ -9,12 +9,15 @@ import { localInstant, OFFICE_CLOSES_AT } from '@/domain/calendar/working-days'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
 import { DeadlineSchema } from '@/domain/procedure/deadline'
-import { applyTransition, type NextDossier, type TransitionError, type TransitionEvent } from '@/domain/workflow/apply-transition'
+import { applyTransition, stepOf, type ClockEffect, type NextDossier, type TransitionError, type TransitionEvent } from '@/domain/workflow/apply-transition'
 import { WorkflowGraphSchema } from '@/domain/workflow/workflow-graph'
 import { dossierScope } from '@/server/access/dossier-scope'
 import { writeAudit } from '@/server/audit/write-audit'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import type { RequestMeta } from '@/server/http/request-meta'
+
+/** A new appointment further than this is a typo, not a plan (and beyond the loaded holiday calendar). */
+const MAX_NEW_APPOINTMENT_DAYS = 365
 
 export const ZTransitionDossierInput = z.object({
   dossierRef: z.string(),
@@ -25,7 +28,10 @@ export const ZTransitionDossierInput = z.object({
   assigneeId: z.uuid().optional(),
   attachmentIds: z.array(z.uuid()).max(50).optional(),
   /** The new appointment of an apology letter: a local date, due at the office's closing time that day. */
-  newDueDate: z.iso.date().optional(),
+  newDueDate: z.iso
+    .date()
+    .refine((date) => Date.parse(`${date}T00:00:00Z`) - Date.now() < MAX_NEW_APPOINTMENT_DAYS * 86_400_000, { message: 'TOO_FAR' })
+    .optional(),
   /** The missing items of a supplement request, one by one. */
   supplementItems: z
     .array(z.object({ label: z.string().trim().max(300), note: z.string().trim().max(1000).optional() }))
@@ -66,6 +72,7 @@ export async function transitionDossier(
     actor,
     input,
     uploads = [],
+    refuseClockEffects = [],
     meta,
     now = new Date(),
   }: {
@@ -73,6 +80,8 @@ export async function transitionDossier(
     input: unknown
     /** Files the actor attached, already stored; their rows are written in the transition's transaction. */
     uploads?: readonly UploadedFile[]
+    /** Clock effects this caller may not cause (a batch never ends, pauses or extends a dossier). */
+    refuseClockEffects?: readonly ClockEffect[]
     meta: RequestMeta | null
     now?: Date
   },
@@ -108,6 +117,13 @@ export async function transitionDossier(
       commune: { select: { provinceId: true } },
       workflowVersion: { select: { graph: true } },
       procedureVersion: { select: { deadline: true, nameVi: true } },
+      // The first apology letter: the appointment before it is the one lateness is judged against.
+      events: {
+        where: { OR: [{ action: 'reschedule' }, { data: { path: ['clock'], equals: 'EXTEND' } }] },
+        orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+        take: 1,
+        select: { data: true },
+      },
     },
   })
   if (!dossier) throw new AppError('NOT_FOUND')
@@ -120,19 +136,22 @@ export async function transitionDossier(
     if (owned !== new Set(parsed.data.attachmentIds).size) throw new AppError('INVALID_INPUT', 'unknown attachment', { attachmentIds: ['UNKNOWN'] })
   }
   if (dossier.version !== expectedVersion) throw new AppError('CONFLICT', 'the dossier changed since it was loaded')
-  if (assigneeId) {
-    const assignee = await client.userCommune.findFirst({
-      where: { userId: assigneeId, communeId: dossier.communeId, user: { disabledAt: null } },
-      select: { user: { select: { role: true } } },
-    })
-    if (!assignee || !isCommuneStaff(assignee.user.role)) {
-      throw new AppError('INVALID_INPUT', 'assignee is not staff of this commune', { assigneeId: ['NOT_COMMUNE_STAFF'] })
-    }
+  const assignee = assigneeId
+    ? await client.userCommune.findFirst({
+        where: { userId: assigneeId, communeId: dossier.communeId, user: { disabledAt: null } },
+        select: { user: { select: { role: true } } },
+      })
+    : null
+  if (assigneeId && (!assignee || !isCommuneStaff(assignee.user.role))) {
+    throw new AppError('INVALID_INPUT', 'assignee is not staff of this commune', { assigneeId: ['NOT_COMMUNE_STAFF'] })
   }
+  const firstExtension = dossier.events[0]?.data as { previousDueAt?: unknown } | undefined
+  const legalDueAt = typeof firstExtension?.previousDueAt === 'string' ? new Date(firstExtension.previousDueAt) : null
+  const graph = WorkflowGraphSchema.parse(dossier.workflowVersion.graph)
 
   const result = applyTransition({
-    dossier: { ...dossier, state: dossier.state },
-    graph: WorkflowGraphSchema.parse(dossier.workflowVersion.graph),
+    dossier: { ...dossier, state: dossier.state, legalDueAt: legalDueAt && !Number.isNaN(legalDueAt.getTime()) ? legalDueAt : null },
+    graph,
     deadline: DeadlineSchema.parse(dossier.procedureVersion.deadline),
     action,
     actor: { userId: actor.userId, role: actor.role },
@@ -142,9 +161,22 @@ export async function transitionDossier(
   })
   if (!result.ok) throw refusal(result.error)
   const { next, events } = result
+  const data = events[0]?.data ?? {}
+  if (events.some((event) => event.data.clock && refuseClockEffects.includes(event.data.clock))) {
+    throw new AppError('INVALID_TRANSITION', `${action} is not allowed here`)
+  }
+  const nextStep = stepOf(graph, next.currentStep)
+  // The assignee must be of the role that acts at the next step (a specialist for processing…).
+  if (data.assigneeId && assignee && nextStep && assignee.user.role !== nextStep.role) {
+    throw new AppError('INVALID_INPUT', 'assignee does not act at the next step', { assigneeId: ['WRONG_ROLE'] })
+  }
+  // Back at a step someone already worked (after a supplement, or sent back for rework): back to them.
+  if (!next.assigneeId && nextStep && !nextStep.terminal && isCommuneStaffRole(nextStep.role)) {
+    next.assigneeId = await lastWorkerAt(client, { dossierId: dossier.id, communeId: dossier.communeId, step: nextStep.key, role: nextStep.role })
+  }
 
   await client.$transaction(async (tx) => {
-    await writeNextState(tx, { dossierId: dossier.id, communeId: dossier.communeId, expectedVersion, next, events, extra: action === 'receive' ? { receivedById: actor.userId } : {} })
+    await writeNextState(tx, { dossierId: dossier.id, communeId: dossier.communeId, expectedVersion, next, events, extra: data.clock === 'START' ? { receivedById: actor.userId } : {} })
     if (uploads.length > 0) {
       const kind = actor.role === 'CITIZEN' || events.some((event) => event.data.clock === 'RESUME') ? 'SUPPLEMENT' : 'RESULT'
       await tx.attachment.createMany({
@@ -204,6 +236,22 @@ export async function transitionDossier(
     }
   })
   return { dossierId: dossier.id, version: next.version, state: next.state, currentStep: next.currentStep, dueAt: next.dueAt }
+}
+
+function isCommuneStaffRole(role: string): role is 'CLERK' | 'SPECIALIST' | 'LEADER' {
+  return isCommuneStaff(role as Actor['role'])
+}
+
+/** Who last moved the dossier out of `step`, if they still work in the commune with that role. */
+async function lastWorkerAt(client: PrismaClient, { dossierId, communeId, step, role }: { dossierId: string; communeId: string; step: string; role: 'CLERK' | 'SPECIALIST' | 'LEADER' }): Promise<string | null> {
+  const last = await client.dossierEvent.findFirst({
+    where: { dossierId, communeId, fromStep: step, actorRole: role, actorId: { not: null } },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    select: { actorId: true },
+  })
+  if (!last?.actorId) return null
+  const stillThere = await client.userCommune.count({ where: { userId: last.actorId, communeId, user: { role, disabledAt: null } } })
+  return stillThere > 0 ? last.actorId : null
 }
 
 /**

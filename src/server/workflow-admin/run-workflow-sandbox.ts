@@ -12,7 +12,11 @@ import { assertCanConfigureWorkflows, parseVersionId } from './workflow-admin-gu
 import { findVersion } from './workflow-admin.repo'
 
 /** `yyyy-MM-ddTHH:mm` as typed in a datetime-local field, read in Vietnam's time. */
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+  // A well-formed but impossible time (2026-13-45T99:99) is refused like any other bad value.
+  .refine((value) => !Number.isNaN(Date.parse(`${value}:00+07:00`)))
 export const CUSTOM_DEADLINE = 'custom'
 
 export const ZSandboxQuery = z.object({

@@ -10,6 +10,11 @@ export interface AttachmentStorage {
   /** The bytes, streamed (never buffered whole). Throws StoredObjectMissingError when there is none. */
   stream(key: string): Promise<ReadableStream<Uint8Array>>
   exists(key: string): Promise<boolean>
+  /**
+   * Removes bytes no row points at — only for files stored for a state change that was then refused (the
+   * transaction rolled back). Removing a missing key is not an error.
+   */
+  remove(key: string): Promise<void>
 }
 
 /**

@@ -97,4 +97,8 @@ export class LocalDiskStorage implements AttachmentStorage {
       throw error
     }
   }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true })
+  }
 }
