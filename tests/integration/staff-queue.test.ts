@@ -165,6 +165,13 @@ describe('sorting, filtering and search', () => {
     const sameId = await client.dossier.count({ where: { communeId: { in: communeIds }, applicantCitizenId: sample.applicantCitizenId } })
     expect(byId.codes).toHaveLength(sameId)
 
+    // The first digits of an ID number find it too, and only dossiers whose ID or phone starts with them.
+    const start = sample.applicantCitizenId!.slice(0, 8)
+    const byStart = await allPages(actors.clerk, { queue: 'all', q: start, size: '100' })
+    expect(byStart.codes).toContain(sample.code)
+    const starts = await client.dossier.findMany({ where: { code: { in: byStart.codes } }, select: { applicantCitizenId: true, applicantPhone: true } })
+    for (const row of starts) expect(row.applicantCitizenId?.startsWith(start) || row.applicantPhone?.startsWith(start)).toBe(true)
+
     const plain = sample.applicantName.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase()
     const byName = await allPages(actors.clerk, { queue: 'all', q: plain, size: '100' })
     expect(byName.codes).toContain(sample.code)

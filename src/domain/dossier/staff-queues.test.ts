@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeQueueCursor, defaultQueueFor, encodeQueueCursor, parseQueueSearch, resolveStaffQueueRequest, sortsFor } from './staff-queues'
+import { decodeQueueCursor, defaultQueueFor, digitPrefixUpperBound, encodeQueueCursor, parseQueueSearch, resolveStaffQueueRequest, sortsFor, submissionRangeOfCodePrefix } from './staff-queues'
 
 describe('parseQueueSearch', () => {
   it.each([
@@ -10,7 +10,8 @@ describe('parseQueueSearch', () => {
     ['040 085 003 917', { kind: 'citizenId', value: '040085003917' }],
     ['0912.048.731', { kind: 'phone', value: '0912048731' }],
     ['+84912048731', { kind: 'phone', value: '0912048731' }],
-    ['16681', { kind: 'digits', value: '16681' }],
+    ['16681', { kind: 'code', prefix: '16681' }],
+    ['0400850', { kind: 'digits', value: '0400850' }],
     ['  Nguyễn   Văn An ', { kind: 'name', value: 'Nguyễn Văn An' }],
   ])('%s', (input, expected) => {
     expect(parseQueueSearch(input)).toEqual(expected)
@@ -63,5 +64,39 @@ describe('queue cursors past rows without a due date', () => {
   it('carry a null sort value', () => {
     const id = '0195d1c2-7a4b-7c3d-8e9f-0a1b2c3d4e5f'
     expect(decodeQueueCursor(encodeQueueCursor({ value: null, id }))).toEqual({ value: null, id })
+  })
+})
+
+describe('submissionRangeOfCodePrefix', () => {
+  const vn = (text: string) => new Date(`${text}+07:00`)
+  it('reads the local day, month or year a code prefix names', () => {
+    expect(submissionRangeOfCodePrefix('16681-261125')).toEqual({ from: vn('2026-11-25T00:00:00'), to: vn('2026-11-26T00:00:00') })
+    expect(submissionRangeOfCodePrefix('16681-261125-00')).toEqual({ from: vn('2026-11-25T00:00:00'), to: vn('2026-11-26T00:00:00') })
+    expect(submissionRangeOfCodePrefix('16681-2612')).toEqual({ from: vn('2026-12-01T00:00:00'), to: vn('2027-01-01T00:00:00') })
+    expect(submissionRangeOfCodePrefix('16681-261')).toEqual({ from: vn('2026-01-01T00:00:00'), to: vn('2027-01-01T00:00:00') })
+  })
+  it('pins nothing without a date or with an impossible one', () => {
+    expect(submissionRangeOfCodePrefix('16681-')).toBeNull()
+    expect(submissionRangeOfCodePrefix('16681-2')).toBeNull()
+    expect(submissionRangeOfCodePrefix('16681-2613')).toBeNull()
+    expect(submissionRangeOfCodePrefix('16681-261132')).toBeNull()
+  })
+})
+
+describe('digitPrefixUpperBound', () => {
+  it('is the next digit string after every string with the prefix', () => {
+    expect(digitPrefixUpperBound('0400657')).toBe('0400658')
+    expect(digitPrefixUpperBound('0499')).toBe('05')
+    expect(digitPrefixUpperBound('999')).toBeNull()
+  })
+  it('bounds exactly the strings with the prefix (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,8}$/), fc.stringMatching(/^\d{0,6}$/), fc.stringMatching(/^\d{1,12}$/), (prefix, tail, other) => {
+        const upper = digitPrefixUpperBound(prefix)
+        const inside = prefix + tail
+        expect(inside >= prefix && (upper === null || inside < upper)).toBe(true)
+        if (!other.startsWith(prefix)) expect(other >= prefix && (upper === null || other < upper)).toBe(false)
+      }),
+    )
   })
 })

@@ -67,8 +67,40 @@ export function parseQueueSearch(raw: string | null | undefined): QueueSearch | 
   if (/^\d{12}$/.test(compact)) return { kind: 'citizenId', value: compact }
   const phone = compact.replace(/^\+84/, '0')
   if (/^0\d{9}$/.test(phone)) return { kind: 'phone', value: phone }
-  if (/^\d{3,}$/.test(compact)) return { kind: 'digits', value: compact }
+  // The start of an ID number or a phone (6+ digits); fewer digits are the start of a code (a commune code).
+  if (/^\d{6,}$/.test(compact)) return { kind: 'digits', value: compact }
+  if (/^\d{3,5}$/.test(compact)) return { kind: 'code', prefix: compact }
   return { kind: 'name', value: text.slice(0, 100) }
+}
+
+/**
+ * The submission period a code prefix pins down: codes are `<commune>-<yyMMdd>-<seq>` numbered by the local
+ * day of submission, so "16681-2611" can only be a dossier submitted in November 2026 (local time). Lets the
+ * search use the (commune, submittedAt) index instead of reading every code. Null when no date is typed.
+ */
+export function submissionRangeOfCodePrefix(prefix: string): { from: Date; to: Date } | null {
+  const digits = /^\d{5}-(\d{2,6})/.exec(prefix)?.[1]
+  if (!digits) return null
+  const year = 2000 + Number(digits.slice(0, 2))
+  const month = digits.length >= 4 ? Number(digits.slice(2, 4)) : null
+  const day = digits.length >= 6 ? Number(digits.slice(4, 6)) : null
+  if (month !== null && (month < 1 || month > 12)) return null
+  if (day !== null && (day < 1 || day > 31)) return null
+  // Local (UTC+7) midnights, computed in UTC.
+  const local = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d) - 7 * 3_600_000)
+  if (month === null) return { from: local(year, 1, 1), to: local(year + 1, 1, 1) }
+  if (day === null) return { from: local(year, month, 1), to: local(year, month + 1, 1) }
+  return { from: local(year, month, day), to: local(year, month, day + 1) }
+}
+
+/**
+ * The smallest digit string greater than every string starting with `prefix` ("0400657" → "0400658",
+ * "0499" → "05"), or null when there is none ("999"): lets a prefix search use a plain b-tree range.
+ */
+export function digitPrefixUpperBound(prefix: string): string | null {
+  const digits = prefix.replace(/9+$/, '')
+  if (digits === '') return null
+  return digits.slice(0, -1) + String(Number(digits.at(-1)) + 1)
 }
 
 /**

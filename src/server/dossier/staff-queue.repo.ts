@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
-import type { QueueCursor, QueueSearch, QueueSort, StaffQueue } from '@/domain/dossier/staff-queues'
+import { digitPrefixUpperBound, submissionRangeOfCodePrefix, type QueueCursor, type QueueSearch, type QueueSort, type StaffQueue } from '@/domain/dossier/staff-queues'
 
 type Client = PrismaClient | Prisma.TransactionClient
 
@@ -79,18 +79,27 @@ function queueCondition(queue: StaffQueue, scope: QueueScope): Prisma.Sql {
 function searchCondition(search: QueueSearch | null): Prisma.Sql {
   if (!search) return Prisma.sql`TRUE`
   switch (search.kind) {
-    case 'code':
-      return Prisma.sql`d."code" LIKE ${`${escapeLike(search.prefix)}%`}`
+    case 'code': {
+      const range = submissionRangeOfCodePrefix(search.prefix)
+      const like = Prisma.sql`d."code" LIKE ${`${escapeLike(search.prefix)}%`}`
+      // The code carries its submission day: the (commune, submittedAt) index narrows to it.
+      return range ? Prisma.sql`(${like} AND d."submittedAt" >= ${range.from} AND d."submittedAt" < ${range.to})` : like
+    }
     case 'citizenId':
       return Prisma.sql`d."applicantCitizenId" = ${search.value}`
     case 'phone':
       return Prisma.sql`d."applicantPhone" = ${search.value}`
-    case 'digits':
-      return Prisma.sql`(d."code" LIKE ${`${search.value}%`} OR d."applicantCitizenId" LIKE ${`${search.value}%`} OR d."applicantPhone" LIKE ${`${search.value}%`})`
+    case 'digits': {
+      // The start of an ID number or a phone: a range on their b-tree indexes (digit strings sort as text).
+      const upper = digitPrefixUpperBound(search.value)
+      const range = (column: Prisma.Sql) => (upper ? Prisma.sql`(${column} >= ${search.value} AND ${column} < ${upper})` : Prisma.sql`${column} >= ${search.value}`)
+      return Prisma.sql`(${range(Prisma.sql`d."applicantCitizenId"`)} OR ${range(Prisma.sql`d."applicantPhone"`)})`
+    }
     case 'name': {
       // Accent- and case-insensitive: "nguyen van an" finds "Nguyễn Văn An"; every word must appear.
       const words = search.value.split(' ').filter(Boolean).slice(0, 6)
-      const parts = words.map((word) => Prisma.sql`motcua_search_text(d."applicantName") LIKE '%' || motcua_search_text(${escapeLike(word)}) || '%'`)
+      // The stored lower(unaccent(name)) is trigram-indexed (migration dossier_name_search).
+      const parts = words.map((word) => Prisma.sql`d."applicantNameSearch" LIKE '%' || motcua_search_text(${escapeLike(word)}) || '%'`)
       return Prisma.join(parts, ' AND ')
     }
   }
@@ -161,7 +170,15 @@ export type QueueCounts = Record<Exclude<StaffQueue, 'all'>, number>
  * OPEN dossiers only: finished dossiers, the bulk of the table, are never read.
  */
 export async function countQueues(client: Client, scope: QueueScope): Promise<QueueCounts> {
+  // The commune's open dossiers are few (thousands): read them once through the (commune, state) index and
+  // filter in memory, rather than let a common name ("nguyen") drive a province-wide trigram scan.
   const [row] = await client.$queryRaw<Record<keyof QueueCounts, number>[]>`
+    WITH d AS MATERIALIZED (
+      SELECT d."state", d."assigneeId", d."dueAt", d."clockPausedAt", d."workflowVersionId", d."currentStep",
+        d."code", d."submittedAt", d."applicantCitizenId", d."applicantPhone", d."applicantNameSearch"
+      FROM "Dossier" d
+      WHERE ${scopeCondition(scope)} AND d."state" IN ${OPEN_STATES}
+    )
     SELECT
       count(*) FILTER (WHERE ${queueCondition('new', scope)})::int AS "new",
       count(*) FILTER (WHERE ${queueCondition('mine', scope)})::int AS "mine",
@@ -170,8 +187,8 @@ export async function countQueues(client: Client, scope: QueueScope): Promise<Qu
       count(*) FILTER (WHERE ${queueCondition('due_soon', scope)})::int AS "due_soon",
       count(*) FILTER (WHERE ${queueCondition('overdue', scope)})::int AS "overdue",
       count(*) FILTER (WHERE ${queueCondition('supplement', scope)})::int AS "supplement"
-    FROM "Dossier" d
-    WHERE ${scopeCondition(scope)} AND d."state" IN ${OPEN_STATES} AND ${searchCondition(scope.search)}`
+    FROM d
+    WHERE ${searchCondition(scope.search)}`
   if (!row) throw new Error('count query returned no row')
   return row
 }
