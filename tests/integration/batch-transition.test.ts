@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import type { PrismaClient } from '@/generated/prisma/client'
-import { loadActor } from '@/server/auth/load-actor'
 import { batchTransition } from '@/server/dossier/batch-transition'
 import { createPrismaClient } from '@/server/prisma-client'
 import { seedDatabase } from '../../prisma/seed'
+import { actorOf, submittedDossier } from '../support/dossiers'
 
 let client: PrismaClient
 let clerk: Actor
@@ -18,35 +18,12 @@ let specialistId: string
 const NOW = new Date('2026-11-24T03:00:00Z')
 const meta = { ip: '10.1.2.3', userAgent: 'vitest' }
 
-async function submitted(communeCode: string, n: number) {
-  const commune = await client.commune.findUniqueOrThrow({ where: { code: communeCode }, select: { id: true } })
-  const version = await client.procedureVersion.findFirstOrThrow({
-    where: { status: 'PUBLISHED', procedure: { slug: '1.001193' } },
-    select: { id: true, procedureId: true, workflowVersionId: true },
-  })
-  return client.dossier.create({
-    data: {
-      code: `${communeCode}-261124-${8000 + n}`,
-      communeId: commune.id,
-      procedureId: version.procedureId,
-      procedureVersionId: version.id,
-      workflowVersionId: version.workflowVersionId,
-      applicantName: 'Phan Văn Tài',
-      channel: 'ONLINE',
-      state: 'SUBMITTED',
-      currentStep: 'reception',
-      formData: {},
-      submittedAt: NOW,
-    },
-    select: { id: true, code: true, version: true },
-  })
-}
+const submitted = (communeCode: string) => submittedDossier(client, { communeCode, submittedAt: NOW, applicantName: 'Phan Văn Tài' })
 
 beforeAll(async () => {
   await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, dossierCount: 200, now: NOW })
   client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
-  const user = await client.user.findUniqueOrThrow({ where: { username: 'canbo.thanhvinh' }, select: { id: true, sessionVersion: true } })
-  clerk = (await loadActor(client, user.id, user.sessionVersion))!
+  clerk = await actorOf(client, 'canbo.thanhvinh')
   specialistId = (await client.user.findUniqueOrThrow({ where: { username: 'chuyenvien.thanhvinh' }, select: { id: true } })).id
 }, 120_000)
 
@@ -56,8 +33,8 @@ afterAll(async () => {
 
 describe('batchTransition', () => {
   it('receives and assigns the selection; a stale or foreign dossier is reported and left as it was', async () => {
-    const [a, b, stale] = [await submitted('16681', 1), await submitted('16681', 2), await submitted('16681', 3)]
-    const foreign = await submitted('16690', 4)
+    const [a, b, stale] = [await submitted('16681'), await submitted('16681'), await submitted('16681')]
+    const foreign = await submitted('16690')
     const result = await batchTransition(client, {
       actor: clerk,
       input: {
@@ -87,7 +64,7 @@ describe('batchTransition', () => {
   })
 
   it('never ends a dossier in a batch, even when asked by hand', async () => {
-    const one = await submitted('16681', 20)
+    const one = await submitted('16681')
     const result = await batchTransition(client, { actor: clerk, input: { action: 'refuse', reason: 'Không đủ điều kiện', items: [`${one.code}:${one.version}`] }, meta, now: NOW })
     expect(result).toEqual({ applied: 0, results: [{ dossierRef: one.code, ok: false, code: 'INVALID_TRANSITION' }] })
     expect(await client.dossier.findUniqueOrThrow({ where: { id: one.id }, select: { state: true, version: true } })).toEqual({ state: 'SUBMITTED', version: 0 })

@@ -13,44 +13,15 @@ import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import { transitionDossier, type UploadedFile } from '@/server/dossier/transition-dossier'
 import { createPrismaClient } from '@/server/prisma-client'
 import { seedDatabase } from '../../prisma/seed'
+import { actorOf, submittedDossier as newSubmittedDossier } from '../support/dossiers'
 
 let client: PrismaClient
 const actors = {} as Record<'clerkA' | 'specialistA' | 'leaderA' | 'clerkB' | 'officer', Actor>
 const NOW = new Date('2026-11-24T03:00:00Z')
 const meta = { ip: '10.1.2.3', userAgent: 'vitest' }
 
-async function actorFor(username: string): Promise<Actor> {
-  const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } })
-  return (await loadActor(client, user.id, user.sessionVersion))!
-}
-
-let sequence = 9000
 /** A new online dossier of commune A waiting for reception, under a procedure of the default workflow. */
-async function submittedDossier() {
-  const commune = await client.commune.findUniqueOrThrow({ where: { code: '16681' }, select: { id: true } })
-  const version = await client.procedureVersion.findFirstOrThrow({
-    where: { status: 'PUBLISHED', procedure: { slug: '1.001193' }, workflowVersion: { definition: { key: 'one-stop-default' } } },
-    select: { id: true, procedureId: true, workflowVersionId: true },
-  })
-  sequence += 1
-  return client.dossier.create({
-    data: {
-      code: `16681-261124-${sequence}`,
-      communeId: commune.id,
-      procedureId: version.procedureId,
-      procedureVersionId: version.id,
-      workflowVersionId: version.workflowVersionId,
-      applicantName: 'Lê Thị Hoa',
-      applicantPhone: '0987000111',
-      channel: 'ONLINE',
-      state: 'SUBMITTED',
-      currentStep: 'reception',
-      formData: {},
-      submittedAt: NOW,
-    },
-    select: { id: true, code: true, version: true },
-  })
-}
+const submittedDossier = () => newSubmittedDossier(client, { submittedAt: NOW })
 
 async function refusal(work: Promise<unknown>): Promise<{ code: string; fieldErrors?: Record<string, string[]> } | 'APPLIED'> {
   try {
@@ -66,11 +37,11 @@ beforeAll(async () => {
   await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, dossierCount: 1500, now: NOW })
   client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
   Object.assign(actors, {
-    clerkA: await actorFor('canbo.thanhvinh'),
-    specialistA: await actorFor('chuyenvien.thanhvinh'),
-    leaderA: await actorFor('lanhdao.thanhvinh'),
-    clerkB: await actorFor('canbo.truongvinh'),
-    officer: await actorFor('tinh.nghean'),
+    clerkA: await actorOf(client, 'canbo.thanhvinh'),
+    specialistA: await actorOf(client, 'chuyenvien.thanhvinh'),
+    leaderA: await actorOf(client, 'lanhdao.thanhvinh'),
+    clerkB: await actorOf(client, 'canbo.truongvinh'),
+    officer: await actorOf(client, 'tinh.nghean'),
   })
 }, 120_000)
 

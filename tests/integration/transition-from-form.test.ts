@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import type { PrismaClient } from '@/generated/prisma/client'
-import { loadActor } from '@/server/auth/load-actor'
 import { transitionDossier } from '@/server/dossier/transition-dossier'
 import { transitionFromForm } from '@/server/dossier/transition-from-form'
 import { createPrismaClient } from '@/server/prisma-client'
 import { seedDatabase } from '../../prisma/seed'
+import { actorOf, submittedDossier } from '../support/dossiers'
 
 let client: PrismaClient
 let storageDir: string
@@ -22,39 +22,14 @@ const NOW = new Date('2026-11-24T03:00:00Z')
 const meta = { ip: '10.1.2.3', userAgent: 'vitest' }
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
-async function actorFor(username: string | null, citizen = false): Promise<Actor> {
-  const user = citizen
-    ? await client.user.findFirstOrThrow({ where: { citizenId: '040085003917' }, select: { id: true, sessionVersion: true } })
-    : await client.user.findUniqueOrThrow({ where: { username: username! }, select: { id: true, sessionVersion: true } })
-  return (await loadActor(client, user.id, user.sessionVersion))!
-}
-
 async function storedFiles(): Promise<string[]> {
   const entries = await readdir(storageDir, { recursive: true, withFileTypes: true }).catch(() => [])
   return entries.filter((entry) => entry.isFile()).map((entry) => entry.name)
 }
 
 /** A dossier of citizen A, received, then asked for a supplement: waiting for the applicant's files. */
-async function awaitingSupplement(n: number) {
-  const commune = await client.commune.findUniqueOrThrow({ where: { code: '16681' }, select: { id: true } })
-  const version = await client.procedureVersion.findFirstOrThrow({ where: { status: 'PUBLISHED', procedure: { slug: '1.001193' } }, select: { id: true, procedureId: true, workflowVersionId: true } })
-  const dossier = await client.dossier.create({
-    data: {
-      code: `16681-261124-${7000 + n}`,
-      communeId: commune.id,
-      procedureId: version.procedureId,
-      procedureVersionId: version.id,
-      workflowVersionId: version.workflowVersionId,
-      applicantId: actors.owner.userId,
-      applicantName: 'Nguyễn Văn An',
-      channel: 'ONLINE',
-      state: 'SUBMITTED',
-      currentStep: 'reception',
-      formData: {},
-      submittedAt: NOW,
-    },
-    select: { id: true, code: true },
-  })
+async function awaitingSupplement() {
+  const dossier = await submittedDossier(client, { submittedAt: NOW, applicantId: actors.owner.userId, applicantName: 'Nguyễn Văn An' })
   const received = await transitionDossier(client, { actor: actors.clerk, input: { dossierRef: dossier.code, action: 'receive', assigneeId: actors.specialist.userId, expectedVersion: 0 }, meta, now: NOW })
   const paused = await transitionDossier(client, {
     actor: actors.specialist,
@@ -88,10 +63,10 @@ beforeAll(async () => {
   await seedDatabase({ databaseUrl: process.env.DATABASE_URL!, dossierCount: 100, now: NOW })
   client = createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 4))
   Object.assign(actors, {
-    clerk: await actorFor('canbo.thanhvinh'),
-    specialist: await actorFor('chuyenvien.thanhvinh'),
-    owner: await actorFor(null, true),
-    officer: await actorFor('tinh.nghean'),
+    clerk: await actorOf(client, 'canbo.thanhvinh'),
+    specialist: await actorOf(client, 'chuyenvien.thanhvinh'),
+    owner: await actorOf(client, { citizenId: '040085003917' }),
+    officer: await actorOf(client, 'tinh.nghean'),
   })
 }, 120_000)
 
@@ -102,7 +77,7 @@ afterAll(async () => {
 
 describe('transitionFromForm', () => {
   it('stores nothing for an actor who may not act, a stale version, or an action that takes no files', async () => {
-    const dossier = await awaitingSupplement(1)
+    const dossier = await awaitingSupplement()
     const base = { dossierRef: dossier.code, action: 'supply', expectedVersion: String(dossier.version) }
     const file = { 'file:item-1': PDF }
     expect(await refusal(transitionFromForm(client, { form: form(base, file), actor: actors.officer, meta }))).toEqual({ code: 'FORBIDDEN' })
@@ -116,7 +91,7 @@ describe('transitionFromForm', () => {
   })
 
   it('the applicant answers the item with a file: stored once, linked to the item, the clock running again', async () => {
-    const dossier = await awaitingSupplement(2)
+    const dossier = await awaitingSupplement()
     await transitionFromForm(client, {
       form: form({ dossierRef: dossier.code, action: 'supply', expectedVersion: String(dossier.version), reason: 'Gửi bổ sung' }, { 'file:item-1': PDF }),
       actor: actors.owner,
