@@ -142,6 +142,47 @@ describe('listProcedures', () => {
     expect((await listProcedures({ query: "khai sinh' OR 1=1 --" })).procedures).toEqual([])
   })
 
+  it.each(['khai snh', 'kha sinh', 'khaii sinh', 'dang ky khia sinh', 'dăng ky khai sinhh', 'dang ki khai sinh'])(
+    'reads one wrong, missing, extra or swapped letter in %j as a typo, and still finds "Đăng ký khai sinh" first',
+    async (query) => {
+      const { procedures } = await listProcedures({ query })
+      expect(procedures[0]?.nameVi).toBe('Đăng ký khai sinh')
+      expect(names(procedures).sort()).toEqual(['Đăng ký khai sinh', 'Đăng ký lại khai sinh'].sort())
+    },
+  )
+
+  it.each(['chng thuc', 'chunh thuc', 'chứng thựcc', 'CHUNG THCU'])('finds "Chứng thực di chúc" for the typo %j', async (query) => {
+    expect(names((await listProcedures({ query })).procedures)).toEqual(['Chứng thực di chúc'])
+  })
+
+  it('ranks procedures matching every word exactly before those matched through a typo', async () => {
+    // Every word must match, exactly or as a typo: "khai" is in no marriage name and "hôn" in no birth name.
+    expect((await listProcedures({ query: 'khai hôn' })).procedures).toEqual([])
+    // "lai" is a real word of "Đăng ký lại khai sinh" and "snh" a typo of "sinh" in both birth procedures:
+    // the one matching more words exactly comes first.
+    expect(names((await listProcedures({ query: 'lai khai snh' })).procedures)).toEqual(['Đăng ký lại khai sinh'])
+    expect(names((await listProcedures({ query: 'dang ky khai snh' })).procedures)).toEqual(['Đăng ký khai sinh', 'Đăng ký lại khai sinh'])
+    expect(names((await listProcedures({ query: 'ket hon' })).procedures)).toEqual(['Đăng ký kết hôn'])
+  })
+
+  it('does not read a word of the catalogue as a typo of another, nor a mistyped national code', async () => {
+    // Vietnamese syllables are one letter apart all the time (sinh/kinh, thực/trực/thủ/tục…): a word found in
+    // the catalogue is never corrected into another.
+    expect(names((await listProcedures({ query: 'thuc' })).procedures)).toEqual(['Chứng thực di chúc'])
+    expect(names((await listProcedures({ query: 'truc' })).procedures)).toEqual(['Thủ tục 100% trực tuyến_thử'])
+    expect(names((await listProcedures({ query: 'khai sinh' })).procedures)).not.toContain('Đăng ký kết hôn')
+    expect(names((await listProcedures({ query: 'ket hon' })).procedures)).not.toContain('Đăng ký khai sinh')
+    expect(names((await listProcedures({ query: 'di chuc' })).procedures)).toEqual(['Chứng thực di chúc'])
+    // "ban" (bản) is a word of the catalogue: it is not corrected to "bạn"/"bao"/"can"…
+    expect(names((await listProcedures({ query: 'ban sao' })).procedures)).toEqual(['Cấp bản sao Trích lục hộ tịch'])
+    // A one-digit slip in a national code finds nothing rather than a neighbouring code's procedure.
+    expect((await listProcedures({ query: '1.000895' })).procedures).toEqual([])
+    // Two letters wrong is not a typo.
+    expect((await listProcedures({ query: 'khai sunk' })).procedures).toEqual([])
+    // Short words are never corrected: "ko" is not read as "ky".
+    expect((await listProcedures({ query: 'dang ko khai sinh' })).procedures).toEqual([])
+  })
+
   it('returns nothing for a query that matches no procedure', async () => {
     expect((await listProcedures({ query: 'giấy phép lái xe' })).procedures).toEqual([])
   })
@@ -151,6 +192,12 @@ describe('listProcedures', () => {
       ['Chứng thực di chúc', 'Thủ tục 100% trực tuyến_thử'].sort(),
     )
     expect((await listProcedures({ query: 'khai sinh', field: CHUNG_THUC })).procedures).toEqual([])
+    expect(names((await listProcedures({ query: 'dang ky', field: HO_TICH })).procedures).sort()).toEqual(
+      ['Đăng ký khai sinh', 'Đăng ký lại khai sinh', 'Đăng ký kết hôn'].sort(),
+    )
+    expect(names((await listProcedures({ query: 'khai snh', field: HO_TICH })).procedures)).toEqual(['Đăng ký khai sinh', 'Đăng ký lại khai sinh'])
+    // A typo is still read as one inside a field, but the field's other procedures stay out.
+    expect((await listProcedures({ query: 'khai snh', field: CHUNG_THUC })).procedures).toEqual([])
   })
 })
 
