@@ -25,8 +25,10 @@ import dueVi from './due/vi.json'
 import dueEn from './due/en.json'
 import formsVi from './forms/vi.json'
 import formsEn from './forms/en.json'
+import lookupVi from './lookup/vi.json'
+import lookupEn from './lookup/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { getActor } from '@/server/auth/session'
 
 export async function SiteFooter() {
-  const [t, app, actor] = await Promise.all([getTranslations('Layout.footer'), getTranslations('App'), getActor()])
+  const [t, app, actor, lookup] = await Promise.all([getTranslations('Layout.footer'), getTranslations('App'), getActor(), getTranslations('Lookup.nav')])
   return (
     <footer className="border-t-4 border-gov-red-700 bg-navy-900 text-navy-100">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:px-6 md:grid-cols-[2fr_1fr]">
@@ -20,6 +20,11 @@ export async function SiteFooter() {
             <li>
               <Link href="/#danh-muc" className="underline-offset-2 hover:text-white hover:underline">
                 {t('procedures')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/tra-cuu" className="underline-offset-2 hover:text-white hover:underline">
+                {lookup('link')}
               </Link>
             </li>
             {actor ? null : (
