@@ -17,9 +17,11 @@
  *   --fresh          rebuild the database even when it already holds the requested volume
  *
  * The database is BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/motcua_bench_queue: created when
- * missing, reused when it already holds the requested volume (so a rerun measures in seconds), rebuilt
- * otherwise (~5 min at 1M on 2 cores; see bench/lib/build-queue-database.ts for what is generated). Every run
- * measures against the instant the data was generated for, so reruns see the same queues.
+ * missing, reused when it already holds the requested volume (a rerun only measures: about a minute), rebuilt
+ * otherwise or when a new migration touches "Dossier" (1.5–2.5 min at 1M on 2 cores; see
+ * bench/lib/build-queue-database.ts for what is generated). Every run measures against the instant the data
+ * was generated for, so reruns see the same queues. The machine is shared: the load average is printed
+ * before and after, and a busy machine shows in the figures.
  */
 import os from 'node:os'
 import pg from 'pg'

@@ -19,11 +19,13 @@
  * A `bench_meta` table records what was built and the instant used as "now", so a rerun with the same
  * volume reuses the database and measures against the same clock.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import pg from 'pg'
 import { seedDatabase } from '../../prisma/seed'
 import { randomPerson } from '../../prisma/seed/names'
 import { createRandom } from '../../prisma/seed/prng'
-import { applyMigrations } from '../../scripts/db/migrations'
+import { applyMigrations, MIGRATIONS_DIR } from '../../scripts/db/migrations'
 import { DEFAULT_WORKFLOW_KEY } from '../../src/domain/workflow/default-workflows'
 import { communeLoad, cumulativeLowerBounds, type LoadCommune } from './commune-load'
 
@@ -103,11 +105,12 @@ export async function ensureQueueBenchDatabase(options: BuildOptions): Promise<B
   })
 
   if (exists && !options.fresh) {
-    // A migration applied to the generated rows (a backfilling UPDATE, say) leaves them unlike real ones and
-    // the table bloated: rebuild rather than measure that.
+    // A new migration that touches "Dossier" (a column backfilled by an UPDATE, say) leaves the generated rows
+    // unlike real ones and the table bloated: rebuild rather than measure that.
     const applied = await applyMigrations(url)
-    const found = applied.length > 0 ? { meta: null, dossiers: 0, open: 0 } : await readMeta(url)
-    if (applied.length > 0) log(`New migrations (${applied.join(', ')}) were applied to ${name}.`)
+    const touching = applied.filter((migration) => readFileSync(path.join(MIGRATIONS_DIR, migration, 'migration.sql'), 'utf8').includes('"Dossier"'))
+    if (applied.length > 0) log(`Applied new migrations to ${name}: ${applied.join(', ')}.`)
+    const found = touching.length > 0 ? { meta: null, dossiers: 0, open: 0 } : await readMeta(url)
     const meta = found.meta
     if (
       meta &&
@@ -122,7 +125,11 @@ export async function ensureQueueBenchDatabase(options: BuildOptions): Promise<B
       log(`Reusing ${name}: ${found.dossiers.toLocaleString('en')} dossiers (${found.open.toLocaleString('en')} open), built for now = ${meta.now}.`)
       return { meta, reused: true }
     }
-    log(`${name} holds another volume or generator version: rebuilding it.`)
+    log(
+      touching.length > 0
+        ? `${touching.join(', ')} changed "Dossier": rebuilding ${name}.`
+        : `${name} holds another volume or generator version: rebuilding it.`,
+    )
   }
 
   await withAdmin(url, async (admin) => {
