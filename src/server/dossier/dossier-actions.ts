@@ -26,18 +26,22 @@ export async function dossierActionsFor(client: PrismaClient, { actor, dossier, 
   if (!graph) return []
   const offers = availableActions({ dossier, graph, actor: { role: actor.role } })
   const roles = [...new Set(offers.filter((offer) => offer.requires.includes('assignee')).flatMap((offer) => stepOf(graph, offer.toStep)?.role ?? []))]
-  const staff =
-    roles.length === 0
-      ? []
-      : await client.user.findMany({
-          where: { role: { in: roles.filter((role) => role !== 'CITIZEN') }, disabledAt: null, communes: { some: { communeId: dossier.communeId } } },
-          select: { id: true, fullName: true, role: true },
-          orderBy: { fullName: 'asc' },
-        })
+  const staff = await activeStaffOfRoles(client, roles, [dossier.communeId])
   return offers.map((offer) => {
     if (!offer.requires.includes('assignee')) return { ...offer, candidates: null }
     const role = stepOf(graph, offer.toStep)?.role
     return { ...offer, candidates: staff.filter((user) => user.role === role).map(({ id, fullName }) => ({ id, fullName })) }
+  })
+}
+
+/** Active staff of the given roles working in any of the communes: who an action may be handed to. */
+async function activeStaffOfRoles(client: PrismaClient, roles: readonly WorkflowRole[], communeIds: readonly string[]) {
+  const staffRoles = roles.filter((role): role is Exclude<WorkflowRole, 'CITIZEN'> => role !== 'CITIZEN')
+  if (staffRoles.length === 0) return []
+  return client.user.findMany({
+    where: { role: { in: staffRoles }, disabledAt: null, communes: { some: { communeId: { in: [...communeIds] } } } },
+    select: { id: true, fullName: true, role: true },
+    orderBy: { fullName: 'asc' },
   })
 }
 
@@ -66,14 +70,7 @@ export async function batchActionsFor(
     }
   }
   const roles = [...new Set([...byAction.values()].filter((entry) => entry.offer.requires.includes('assignee')).flatMap((entry) => entry.role ?? []))]
-  const staff =
-    roles.length === 0
-      ? []
-      : await client.user.findMany({
-          where: { role: { in: roles.filter((role): role is Exclude<WorkflowRole, 'CITIZEN'> => role !== 'CITIZEN') }, disabledAt: null, communes: { some: { communeId: { in: [...actor.communeIds] } } } },
-          select: { id: true, fullName: true, role: true },
-          orderBy: { fullName: 'asc' },
-        })
+  const staff = await activeStaffOfRoles(client, roles, actor.communeIds)
   return [...byAction.values()].map(({ offer, role }) => ({
     ...offer,
     candidates: offer.requires.includes('assignee') ? staff.filter((user) => user.role === role).map(({ id, fullName }) => ({ id, fullName })) : null,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Prisma, PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { canTakeWorkflowAction } from '@/domain/access/dossier-access'
-import { isCommuneStaff } from '@/domain/access/roles'
+import { isCommuneStaff, type CommuneStaffRole } from '@/domain/access/roles'
 import { localInstant, OFFICE_CLOSES_AT } from '@/domain/calendar/working-days'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
@@ -171,7 +171,7 @@ export async function transitionDossier(
     throw new AppError('INVALID_INPUT', 'assignee does not act at the next step', { assigneeId: ['WRONG_ROLE'] })
   }
   // Back at a step someone already worked (after a supplement, or sent back for rework): back to them.
-  if (!next.assigneeId && nextStep && !nextStep.terminal && isCommuneStaffRole(nextStep.role)) {
+  if (!next.assigneeId && nextStep && !nextStep.terminal && isCommuneStaff(nextStep.role)) {
     next.assigneeId = await lastWorkerAt(client, { dossierId: dossier.id, communeId: dossier.communeId, step: nextStep.key, role: nextStep.role })
   }
 
@@ -238,12 +238,8 @@ export async function transitionDossier(
   return { dossierId: dossier.id, version: next.version, state: next.state, currentStep: next.currentStep, dueAt: next.dueAt }
 }
 
-function isCommuneStaffRole(role: string): role is 'CLERK' | 'SPECIALIST' | 'LEADER' {
-  return isCommuneStaff(role as Actor['role'])
-}
-
 /** Who last moved the dossier out of `step`, if they still work in the commune with that role. */
-async function lastWorkerAt(client: PrismaClient, { dossierId, communeId, step, role }: { dossierId: string; communeId: string; step: string; role: 'CLERK' | 'SPECIALIST' | 'LEADER' }): Promise<string | null> {
+async function lastWorkerAt(client: PrismaClient, { dossierId, communeId, step, role }: { dossierId: string; communeId: string; step: string; role: CommuneStaffRole }): Promise<string | null> {
   const last = await client.dossierEvent.findFirst({
     where: { dossierId, communeId, fromStep: step, actorRole: role, actorId: { not: null } },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
