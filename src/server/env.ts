@@ -1,5 +1,15 @@
 import 'server-only'
 import { z } from 'zod'
+import { isValidStorageKey } from '@/server/attachments/storage/attachment-storage'
+import { isValidS3BucketName } from '@/server/attachments/storage/s3-names'
+
+/** An empty value (`S3_KEY_PREFIX=` in an env file) counts as unset. */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema)
+}
+
+/** What ATTACHMENT_STORAGE=s3 cannot do without; S3_REGION has a default, the rest are optional. */
+const REQUIRED_FOR_S3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
 
 /** Server environment, validated once at first use; a bad value fails loudly with the variable's name. */
 const EnvSchema = z.object({
@@ -12,10 +22,40 @@ const EnvSchema = z.object({
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Where attachment bytes live (server/attachments/storage): `local` disk; an S3-compatible store is to come. */
-  ATTACHMENT_STORAGE: z.enum(['local']).default('local'),
+  /** Where attachment bytes live (server/attachments/storage): `local` disk or an `s3`-compatible bucket. */
+  ATTACHMENT_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
   /** Directory of the `local` storage; default `<cwd>/.data/attachments`. */
   ATTACHMENT_DIR: z.string().min(1).optional(),
+  /** The `s3` storage: base URL of the S3 API (https://s3.<region>.amazonaws.com, http://minio:9000, …). */
+  S3_ENDPOINT: unsetIfEmpty(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional()),
+  /** Signing region; MinIO and most compatible stores accept the default. */
+  S3_REGION: unsetIfEmpty(z.string().min(1).default('us-east-1')),
+  S3_BUCKET: unsetIfEmpty(
+    z
+      .string()
+      .refine(isValidS3BucketName, { message: 'must be a bucket name of 3–63 lowercase letters, digits, dots and hyphens' })
+      .optional(),
+  ),
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().optional()),
+  /** `<endpoint>/<bucket>/<key>` addressing, which MinIO and stores reached by IP need. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  /** Folder inside the bucket (`motcua/attachments`), so one bucket can serve several uses. */
+  S3_KEY_PREFIX: unsetIfEmpty(
+    z
+      .string()
+      .transform((prefix) => prefix.replace(/^\/+|\/+$/g, ''))
+      .refine((prefix) => prefix === '' || isValidStorageKey(prefix), { message: 'must be folder names of letters, digits, ".", "_" and "-" separated by "/"' })
+      .optional(),
+  ),
+}).superRefine((env, context) => {
+  if (env.ATTACHMENT_STORAGE !== 's3') return
+  for (const name of REQUIRED_FOR_S3) {
+    if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when ATTACHMENT_STORAGE=s3' })
+  }
 })
 
 export type ServerEnv = z.infer<typeof EnvSchema>

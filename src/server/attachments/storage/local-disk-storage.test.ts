@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidStorageKeyError, StoredObjectMissingError } from './attachment-storage'
 import { LocalDiskStorage } from './local-disk-storage'
+import { describeStorageContract } from './storage-contract'
 
 let base: string
 let storage: LocalDiskStorage
@@ -23,6 +24,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(base, { recursive: true, force: true })
 })
+
+describeStorageContract('LocalDiskStorage', () => storage)
 
 describe('LocalDiskStorage', () => {
   it('writes under the key and streams the same bytes back, in chunks', async () => {
