@@ -1,7 +1,7 @@
 /**
- * Printouts of a dossier (Mẫu 01–05) on real seeded data: who may print them (outside the scope exactly
- * "not found"), which forms a dossier has as its history grows, and what the PDFs say, read back from the
- * PDF bytes.
+ * Printouts of a dossier (Mẫu 01–05; the online acknowledgement has its own file, submission-receipt.test.ts)
+ * on real seeded data: who may print them (outside the scope exactly "not found"), which forms a dossier has
+ * as its history grows, and what the PDFs say, read back from the PDF bytes.
  */
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,7 +143,8 @@ describe('forms follow the dossier’s history', () => {
       },
       select: { id: true, code: true, version: true },
     })
-    expect(await listDossierDocuments(client, { actor: actors.clerkA, ref: dossier.code })).toEqual({ code: dossier.code, forms: [] })
+    // Submitted online: only the acknowledgement of the submission (tests/integration/submission-receipt.test.ts).
+    expect(await listDossierDocuments(client, { actor: actors.clerkA, ref: dossier.code })).toEqual({ code: dossier.code, forms: ['xac-nhan-nop'] })
     for (const form of ['mau-01', 'mau-02', 'mau-03', 'mau-04', 'mau-05'] as const) {
       expect(await outcome(getDossierDocument(client, { actor: actors.clerkA, ref: dossier.code, form }))).toBe('NOT_FOUND')
     }
@@ -154,7 +155,7 @@ describe('forms follow the dossier’s history', () => {
       meta: null,
       now: NOW,
     })
-    expect((await listDossierDocuments(client, { actor: actors.citizenA, ref: dossier.code })).forms).toEqual(['mau-01'])
+    expect((await listDossierDocuments(client, { actor: actors.citizenA, ref: dossier.code })).forms).toEqual(['xac-nhan-nop', 'mau-01'])
     const text = await pdfText((await getDossierDocument(client, { actor: actors.citizenA, ref: dossier.code, form: 'mau-01' })).bytes)
     expect(text).toContain('Ông/bà: Nguyễn Văn An')
     expect(text).toContain(`Nội dung yêu cầu giải quyết: ${version.nameVi}`)

@@ -3,6 +3,7 @@ import { availableDocuments, type AvailabilityFacts } from './available-document
 
 const received = new Date('2026-11-24T02:00:00Z')
 const facts = (overrides: Partial<AvailabilityFacts>, actions: string[] = []): AvailabilityFacts => ({
+  channel: 'DESK',
   state: 'PROCESSING',
   receivedAt: received,
   events: actions.map((action) => ({ action })),
@@ -40,9 +41,29 @@ describe('availableDocuments', () => {
     expect(availableDocuments(facts({ state: 'WITHDRAWN', receivedAt: null }, ['submit', 'withdraw']))).toEqual([])
   })
 
+  it('has the online submission acknowledgement from submission on, for online dossiers only', () => {
+    expect(availableDocuments(facts({ channel: 'ONLINE', state: 'SUBMITTED', receivedAt: null }, ['submit']))).toEqual(['xac-nhan-nop'])
+    expect(availableDocuments(facts({ channel: 'ONLINE' }, ['submit', 'receive']))).toEqual(['xac-nhan-nop', 'mau-01'])
+    expect(availableDocuments(facts({ channel: 'ONLINE', state: 'REFUSED', receivedAt: null }, ['submit', 'refuse']))).toEqual(['xac-nhan-nop', 'mau-03'])
+    expect(availableDocuments(facts({ channel: 'ONLINE', state: 'WITHDRAWN', receivedAt: null }, ['submit', 'withdraw']))).toEqual(['xac-nhan-nop'])
+    expect(availableDocuments(facts({ channel: 'ONLINE', state: 'RETURNED' }, ['submit', 'receive', 'forward', 'approve', 'return_result']))).toEqual([
+      'xac-nhan-nop',
+      'mau-01',
+    ])
+    for (const channel of ['DESK', 'POST'] as const) {
+      expect(availableDocuments(facts({ channel, state: 'SUBMITTED', receivedAt: null }, ['submit']))).toEqual([])
+      expect(availableDocuments(facts({ channel }, ['submit', 'receive']))).toEqual(['mau-01'])
+    }
+  })
+
   it('lists every form in form order when all apply', () => {
     expect(
       availableDocuments(facts({ state: 'WITHDRAWN', supplementRequests: [{}] }, ['submit', 'receive', 'request_supplement', 'supply', 'reschedule', 'withdraw'])),
     ).toEqual(['mau-01', 'mau-02', 'mau-04', 'mau-05'])
+    expect(
+      availableDocuments(
+        facts({ channel: 'ONLINE', state: 'WITHDRAWN', supplementRequests: [{}] }, ['submit', 'receive', 'request_supplement', 'supply', 'reschedule', 'withdraw']),
+      ),
+    ).toEqual(['xac-nhan-nop', 'mau-01', 'mau-02', 'mau-04', 'mau-05'])
   })
 })

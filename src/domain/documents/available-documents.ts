@@ -3,6 +3,7 @@ import { DOCUMENT_FORMS, type DocumentForm } from './document-form'
 
 /** What decides which printouts a dossier has: a subset of the snapshot, cheap to load for a list. */
 export type AvailabilityFacts = {
+  channel: 'ONLINE' | 'DESK' | 'POST'
   state: DossierState
   receivedAt: Date | null
   events: readonly { action: string }[]
@@ -14,6 +15,8 @@ const has = (facts: AvailabilityFacts, action: string) => facts.events.some((eve
 /**
  * The printouts a dossier has now, in form order. Each form documents something that happened, so it
  * stays available afterwards (a receipt is still printable once the result is returned):
+ * - acknowledgement of an online submission: the dossier came in online — from the moment it is submitted,
+ *   whatever happens to it next (it is the applicant's proof of submitting, also before any receipt);
  * - 01 receipt and appointment: the dossier was received (`receivedAt`);
  * - 02 supplement request: a supplement was requested (a `SupplementRequest` row or a `request_supplement`
  *   event — the workflow engine writes the event; the row holds the itemised list when there is one);
@@ -25,6 +28,7 @@ const has = (facts: AvailabilityFacts, action: string) => facts.events.some((eve
 export function availableDocuments(facts: AvailabilityFacts): DocumentForm[] {
   const received = facts.receivedAt !== null
   const available: Record<DocumentForm, boolean> = {
+    'xac-nhan-nop': facts.channel === 'ONLINE',
     'mau-01': received,
     'mau-02': facts.supplementRequests.length > 0 || has(facts, 'request_supplement'),
     'mau-03': facts.state === 'REFUSED' && has(facts, 'refuse'),

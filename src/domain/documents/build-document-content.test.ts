@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDocumentContent } from './build-document-content'
 import type { DocumentBlock, DocumentContent } from './document-content'
 import type { DocumentSnapshot } from './document-snapshot'
-import { at, event, received, refusedAtDesk, rescheduled, supplementRequested, withdrawnOnline } from './sample-snapshots'
+import { at, event, received, refusedAtDesk, rescheduled, submittedOnline, supplementRequested, withdrawnOnline } from './sample-snapshots'
 
 const fieldValue = (content: DocumentContent, label: string) =>
   content.blocks.find((block): block is Extract<DocumentBlock, { kind: 'field' }> => block.kind === 'field' && block.label === label)?.value
@@ -21,6 +21,108 @@ const allText = (content: DocumentContent) =>
       }
     })
     .join('\n')
+
+describe('acknowledgement of an online submission', () => {
+  const content = buildDocumentContent('xac-nhan-nop', submittedOnline)!
+  const paragraphs = (of: DocumentContent) =>
+    of.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.runs.map((run) => run.text).join('')] : []))
+
+  it('is headed like the desk’s slips, dated the day of submission, with the code large and as a QR code', () => {
+    expect(content.title).toBe('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN')
+    // Not a form of the circular: no form number.
+    expect(content.formNumber).toBeNull()
+    expect(content.issuer).toEqual([
+      { text: 'UBND PHƯỜNG THÀNH VINH', style: 'regular' },
+      { text: 'BỘ PHẬN MỘT CỬA', style: 'bold' },
+    ])
+    expect(content.placeAndDate).toBe('Thành Vinh, ngày 24 tháng 11 năm 2026')
+    expect(content).toMatchObject({ dossierCode: '16681-261124-0012', qr: true, prominentCode: true })
+  })
+
+  it('names the applicant as the other forms do, the request and the time of submission in Vietnam', () => {
+    expect(fieldValue(content, 'Ông/bà')).toBe('Nguyễn Văn An')
+    // The full number, as on every other form: the citizen prints this paper for themselves.
+    expect(fieldValue(content, 'Số định danh cá nhân')).toBe('040085003917')
+    expect(fieldValue(content, 'Số điện thoại')).toBe('0912048731')
+    expect(fieldValue(content, 'Thư điện tử')).toBe('an.nguyen@example.vn')
+    expect(fieldValue(content, 'Nội dung yêu cầu giải quyết')).toBe('Đăng ký khai sinh')
+    // 13:15 UTC is 20:15 in Vietnam.
+    expect(fieldValue(content, 'Thời gian nộp hồ sơ')).toBe('24/11/2026 20:15')
+  })
+
+  it('lists the files sent with the application and the document each answers', () => {
+    const table = content.blocks.find((block) => block.kind === 'table')
+    expect(table?.kind === 'table' && table.columns.map((column) => column.header)).toEqual(['STT', 'Tên tệp', 'Thành phần hồ sơ'])
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      ['1', 'Tờ khai đăng ký khai sinh.pdf', 'Tờ khai hoặc đơn đề nghị theo mẫu'],
+      ['2', 'giay-chung-sinh.jpg', 'Giấy chứng sinh hoặc giấy tờ thay thế'],
+      ['3', 'ghi-chu.png', 'Tệp khác'],
+    ])
+  })
+
+  it('leaves out files sent later in answer to a supplement request, and says when nothing was attached', () => {
+    const later = buildDocumentContent('xac-nhan-nop', {
+      ...submittedOnline,
+      attachments: [...submittedOnline.attachments, { documentKey: 'to-khai', fileName: 'to-khai-co-chu-ky.pdf', kind: 'SUPPLEMENT' }],
+    })!
+    const table = later.blocks.find((block) => block.kind === 'table')
+    expect(table?.kind === 'table' && table.rows.map((row) => row[1])).toEqual(['Tờ khai đăng ký khai sinh.pdf', 'giay-chung-sinh.jpg', 'ghi-chu.png'])
+
+    const none = buildDocumentContent('xac-nhan-nop', { ...submittedOnline, attachments: [] })!
+    expect(none.blocks.some((block) => block.kind === 'table')).toBe(false)
+    expect(paragraphs(none)).toContain('Không có tệp đính kèm.')
+  })
+
+  it('gives the fee: free, an amount in đồng (the font has no ₫), or "as regulated" when the amount is not known', () => {
+    expect(fieldValue(content, '2. Lệ phí')).toBe('Miễn phí')
+    expect(fieldValue(buildDocumentContent('xac-nhan-nop', { ...submittedOnline, fee: { amountVnd: 8000, known: true } })!, '2. Lệ phí')).toBe('8.000 đồng')
+    expect(fieldValue(buildDocumentContent('xac-nhan-nop', { ...submittedOnline, fee: { amountVnd: 0, known: false } })!, '2. Lệ phí')).toBe('Theo quy định')
+  })
+
+  it('gives the time limit in working days, or the same-day rule with its cut-off', () => {
+    expect(fieldValue(content, '3. Thời hạn giải quyết')).toBe('03 ngày làm việc')
+    const sameDay = buildDocumentContent('xac-nhan-nop', { ...submittedOnline, deadline: { kind: 'SAME_DAY', cutoffHour: 15 } })!
+    expect(fieldValue(sameDay, '3. Thời hạn giải quyết')).toBe('Trong ngày (nhận sau 15 giờ trả trong ngày làm việc tiếp theo)')
+    const extended = buildDocumentContent('xac-nhan-nop', { ...submittedOnline, deadline: { kind: 'WORKING_DAYS', days: 5, extensionDays: 3, extensionReason: 'Cần xác minh' } })!
+    expect(fieldValue(extended, '3. Thời hạn giải quyết')).toBe('05 ngày làm việc (có thể kéo dài thêm 03 ngày làm việc nếu cần xác minh)')
+    expect(fieldValue(buildDocumentContent('xac-nhan-nop', { ...submittedOnline, deadline: null })!, '3. Thời hạn giải quyết')).toBe('Theo quy định của thủ tục')
+  })
+
+  it('gives the expected appointment, marked as an estimate that the receipt replaces', () => {
+    expect(paragraphs(content)).toContain(
+      '4. Ngày hẹn trả kết quả dự kiến: 30/11/2026 (dự kiến; ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả)',
+    )
+    const date = content.blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : [])).find((run) => run.text === '30/11/2026')
+    expect(date?.style).toBe('bold')
+    const unknown = buildDocumentContent('xac-nhan-nop', { ...submittedOnline, expectedDueAt: null })!
+    expect(allText(unknown)).toContain('4. Ngày hẹn trả kết quả dự kiến: theo thời hạn giải quyết của thủ tục (dự kiến;')
+  })
+
+  it('says how to look the dossier up, and that it carries no signature', () => {
+    expect(allText(content)).toContain(
+      'Ông/bà tra cứu tình trạng hồ sơ tại trang /tra-cuu của Cổng dịch vụ công bằng mã hồ sơ 16681-261124-0012 và số điện thoại (hoặc số định danh cá nhân) đã khai khi nộp hồ sơ',
+    )
+    expect(content.signatures).toEqual([])
+  })
+
+  it('stays available once the dossier is received, with the estimate made at submission', () => {
+    const receivedLater: DocumentSnapshot = {
+      ...submittedOnline,
+      state: 'PROCESSING',
+      receivedAt: at('2026-11-26T02:00:00Z'),
+      receivedByName: 'Nguyễn Thị Thu Hà',
+      dueAt: at('2026-12-01T10:00:00Z'),
+      events: [...submittedOnline.events, event('receive', '2026-11-26T02:00:00Z', { actorRole: 'CLERK', dueAt: at('2026-12-01T10:00:00Z') })],
+    }
+    expect(allText(buildDocumentContent('xac-nhan-nop', receivedLater)!)).toContain('Ngày hẹn trả kết quả dự kiến: 30/11/2026')
+  })
+
+  it('does not exist for a dossier handed in at the desk or by post', () => {
+    expect(buildDocumentContent('xac-nhan-nop', received)).toBeNull()
+    expect(buildDocumentContent('xac-nhan-nop', { ...submittedOnline, channel: 'DESK' })).toBeNull()
+    expect(buildDocumentContent('xac-nhan-nop', { ...submittedOnline, channel: 'POST' })).toBeNull()
+  })
+})
 
 describe('Mẫu 01 — receipt and appointment slip', () => {
   const content = buildDocumentContent('mau-01', received)!

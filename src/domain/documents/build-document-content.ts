@@ -3,12 +3,14 @@ import type { DocumentContent } from './document-content'
 import type { DocumentForm } from './document-form'
 import type { DocumentSnapshot } from './document-snapshot'
 import { apologyContent } from './forms/apology'
+import { onlineSubmissionContent } from './forms/online-submission'
 import { receiptContent } from './forms/receipt'
 import { refusalContent } from './forms/refusal'
 import { stopNoticeContent } from './forms/stop-notice'
 import { supplementRequestContent } from './forms/supplement-request'
 
 const BUILDERS: Record<DocumentForm, (snapshot: DocumentSnapshot) => DocumentContent | null> = {
+  'xac-nhan-nop': onlineSubmissionContent,
   'mau-01': receiptContent,
   'mau-02': supplementRequestContent,
   'mau-03': refusalContent,

@@ -5,11 +5,11 @@ import type { DocumentSnapshot, SnapshotEvent } from './document-snapshot'
 import { communeNames } from './issuing-unit'
 import { readSupplementItems, type SupplementItem } from './supplement-items'
 
-/** Pieces the five forms share. */
+/** Pieces the printouts share. */
 
 export const SIGN_NOTE = '(Ký, ghi rõ họ tên)'
 
-/** The one-stop desk of the commune issues the slips handed over the counter (forms 01–03). */
+/** The one-stop desk of the commune issues the slips handed over the counter (forms 01–03) and the online submission acknowledgement. */
 export function deskIssuer(communeName: string): TextRun[] {
   return [plain(`UBND ${communeNames(communeName).upper}`), bold('BỘ PHẬN MỘT CỬA')]
 }

@@ -39,8 +39,8 @@ export type Signature = {
  */
 export type DocumentContent = {
   form: DocumentForm
-  /** "Mẫu số 01" */
-  formNumber: string
+  /** "Mẫu số 01"; null for a paper the circular does not number (the online submission acknowledgement). */
+  formNumber: string | null
   /** Top left, centred, one line per run: the superior body (regular) above the issuing unit (bold). */
   issuer: TextRun[]
   /** "Thành Vinh, ngày 24 tháng 11 năm 2026" */
@@ -49,6 +49,8 @@ export type DocumentContent = {
   /** The dossier code, printed under the title; `qr` also prints it as a QR code. */
   dossierCode: string
   qr: boolean
+  /** Prints the code large on a line of its own, for a paper whose point is to hand over the code. */
+  prominentCode?: boolean
   blocks: DocumentBlock[]
   /** One signature is placed on the right; two side by side (left, right). */
   signatures: Signature[]

@@ -1,4 +1,5 @@
 import type { Role } from '@/domain/access/roles'
+import type { Deadline } from '@/domain/procedure/deadline'
 import type { DossierState } from '@/domain/workflow/apply-transition'
 
 /**
@@ -18,9 +19,18 @@ export type DocumentSnapshot = {
   receivedByName: string | null
   /** The current appointment (moves with pauses and apology letters). */
   dueAt: Date | null
+  /**
+   * For an online submission, the appointment estimated when it was submitted (expectedAppointment): the
+   * official one is set at receipt. Null for other channels, or when the procedure's time limit is unreadable.
+   */
+  expectedDueAt: Date | null
+  /** The procedure version's legal time limit; null when the stored value cannot be read. */
+  deadline: Deadline | null
+  /** The fee of this dossier in whole VND; `known` is false when the procedure's amount is not set ("Theo quy định"). */
+  fee: { amountVnd: number; known: boolean }
   requiredDocuments: readonly SnapshotRequiredDocument[]
-  /** Files the applicant handed in (with the application or in answer to a supplement request). */
-  attachments: readonly { documentKey: string | null; fileName: string }[]
+  /** Files the applicant handed in (with the application or in answer to a supplement request), in upload order. */
+  attachments: readonly SnapshotAttachment[]
   /** In the order they happened. */
   events: readonly SnapshotEvent[]
   /** In the order they were made. */
@@ -33,6 +43,13 @@ export type SnapshotRequiredDocument = {
   required: boolean
   copies: number | null
   presentOnly: boolean
+}
+
+export type SnapshotAttachment = {
+  /** The required document (its `key`) the file answers, if any. */
+  documentKey: string | null
+  fileName: string
+  kind: 'APPLICATION' | 'SUPPLEMENT'
 }
 
 export type SnapshotEvent = {

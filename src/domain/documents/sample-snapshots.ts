@@ -26,6 +26,9 @@ export const received: DocumentSnapshot = {
   receivedAt: at('2026-11-24T08:05:00Z'),
   receivedByName: 'Nguyễn Thị Thu Hà',
   dueAt: at('2026-11-27T10:00:00Z'),
+  expectedDueAt: null,
+  deadline: { kind: 'WORKING_DAYS', days: 3 },
+  fee: { amountVnd: 0, known: true },
   requiredDocuments: [
     { key: 'to-khai', nameVi: 'Tờ khai hoặc đơn đề nghị theo mẫu', required: true, copies: null, presentOnly: false },
     { key: 'giay-to-tuy-than', nameVi: 'Giấy tờ tùy thân (CCCD, hộ chiếu) của người yêu cầu', required: true, copies: null, presentOnly: true },
@@ -33,9 +36,9 @@ export const received: DocumentSnapshot = {
     { key: 'uy-quyen', nameVi: 'Văn bản ủy quyền', required: false, copies: null, presentOnly: false },
   ],
   attachments: [
-    { documentKey: 'to-khai', fileName: 'to-khai.pdf' },
-    { documentKey: 'to-khai', fileName: 'to-khai-trang-2.pdf' },
-    { documentKey: null, fileName: 'anh-chup-bo-sung.jpg' },
+    { documentKey: 'to-khai', fileName: 'to-khai.pdf', kind: 'APPLICATION' },
+    { documentKey: 'to-khai', fileName: 'to-khai-trang-2.pdf', kind: 'APPLICATION' },
+    { documentKey: null, fileName: 'anh-chup-bo-sung.jpg', kind: 'APPLICATION' },
   ],
   events: [
     event('submit', '2026-11-24T08:00:00Z', { actorRole: 'CLERK', actorName: 'Nguyễn Thị Thu Hà' }),
@@ -98,4 +101,28 @@ export const withdrawnOnline: DocumentSnapshot = {
   ...received,
   state: 'WITHDRAWN',
   events: [...received.events, event('withdraw', '2026-11-25T07:00:00Z', { reason: 'Tôi muốn bổ sung thêm giấy tờ và nộp lại sau.', actorRole: 'CITIZEN', actorName: 'Nguyễn Văn An' })],
+}
+
+/**
+ * Submitted online on Tue 24/11/2026 at 20:15 in Vietnam (13:15 UTC), after office hours, not yet received:
+ * the desk can receive it on Wed 25/11 at 07:30 at the earliest, so with 3 working days the expected
+ * appointment is Mon 30/11/2026 at 17:00 (expectedAppointment; the server stores it in the snapshot).
+ */
+export const submittedOnline: DocumentSnapshot = {
+  ...received,
+  code: '16681-261124-0012',
+  state: 'SUBMITTED',
+  channel: 'ONLINE',
+  applicant: { ...received.applicant, email: 'an.nguyen@example.vn' },
+  submittedAt: at('2026-11-24T13:15:00Z'),
+  receivedAt: null,
+  receivedByName: null,
+  dueAt: null,
+  expectedDueAt: at('2026-11-30T10:00:00Z'),
+  attachments: [
+    { documentKey: 'to-khai', fileName: 'Tờ khai đăng ký khai sinh.pdf', kind: 'APPLICATION' },
+    { documentKey: 'giay-chung-sinh', fileName: 'giay-chung-sinh.jpg', kind: 'APPLICATION' },
+    { documentKey: null, fileName: 'ghi-chu.png', kind: 'APPLICATION' },
+  ],
+  events: [event('submit', '2026-11-24T13:15:00Z', { actorRole: 'CITIZEN', actorName: 'Nguyễn Văn An' })],
 }

@@ -13,13 +13,14 @@ const snapshotSelect = {
   submittedAt: true,
   receivedAt: true,
   dueAt: true,
+  feeVnd: true,
   receivedBy: { select: { fullName: true } },
   commune: { select: { name: true } },
-  procedureVersion: { select: { nameVi: true, requiredDocuments: true } },
+  procedureVersion: { select: { nameVi: true, requiredDocuments: true, deadline: true, feeVnd: true } },
   // What the applicant handed in; result documents and generated slips are not "received documents".
   attachments: {
     where: { kind: { in: ['APPLICATION', 'SUPPLEMENT'] } },
-    select: { documentKey: true, fileName: true },
+    select: { documentKey: true, fileName: true, kind: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   },
   events: {
@@ -41,6 +42,7 @@ export function findDocumentSnapshotRow(client: PrismaClient, where: Prisma.Doss
 /** Only what decides which printouts exist (domain/documents/available-documents.ts). */
 const availabilitySelect = {
   code: true,
+  channel: true,
   state: true,
   receivedAt: true,
   events: { where: { action: { in: ['request_supplement', 'refuse', 'reschedule', 'withdraw'] } }, select: { action: true, isPublic: true } },

@@ -10,9 +10,10 @@ import { renderDocumentPdf } from './render-document-pdf'
 export type DossierDocumentPdf = { form: DocumentForm; fileName: string; bytes: Uint8Array }
 
 /**
- * One printout of a dossier as a PDF (form slug 'mau-01' … 'mau-05'). NOT_FOUND when the dossier is outside
- * the actor's scope, when the form is not a known slug, and when the dossier does not have that form now
- * (e.g. a receipt before the dossier was received) — one answer, so nothing can be probed.
+ * One printout of a dossier as a PDF (form slug 'xac-nhan-nop', 'mau-01' … 'mau-05'). NOT_FOUND when the
+ * dossier is outside the actor's scope, when the form is not a known slug, and when the dossier does not
+ * have that form now (e.g. a receipt before the dossier was received, an online acknowledgement for a desk
+ * dossier) — one answer, so nothing can be probed.
  */
 export async function getDossierDocument(
   client: PrismaClient,

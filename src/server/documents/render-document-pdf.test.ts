@@ -5,7 +5,7 @@ import { buildDocumentContent } from '@/domain/documents/build-document-content'
 import type { DocumentContent } from '@/domain/documents/document-content'
 import type { DocumentForm } from '@/domain/documents/document-form'
 import type { DocumentSnapshot } from '@/domain/documents/document-snapshot'
-import { received, refusedAtDesk, rescheduled, supplementRequested, withdrawnOnline } from '@/domain/documents/sample-snapshots'
+import { received, refusedAtDesk, rescheduled, submittedOnline, supplementRequested, withdrawnOnline } from '@/domain/documents/sample-snapshots'
 import { renderDocumentPdf } from './render-document-pdf'
 
 async function render(form: DocumentForm, snapshot: DocumentSnapshot) {
@@ -62,6 +62,33 @@ describe('renderDocumentPdf', { timeout: 30_000 }, () => {
     expect(fonts.map((name) => name?.replace(/-\d+$/, '')).sort()).toEqual(['/DejaVuSerif', '/DejaVuSerif-Bold', '/DejaVuSerif-Italic'])
     expect(dicts.filter((dict) => named(dict, 'Type') === '/FontDescriptor' && dict.has(PDFName.of('FontFile2')))).toHaveLength(3)
     expect(dicts.filter((dict) => named(dict, 'Subtype') === '/Image')).toHaveLength(1)
+  })
+
+  it('prints the online submission acknowledgement: fee in words, the estimate, a footer without a form number', async () => {
+    const bytes = await render('xac-nhan-nop', { ...submittedOnline, fee: { amountVnd: 8000, known: true } })
+    const { pages, text } = await textOf(bytes)
+    expect(pages).toBe(1)
+    const joined = text.replace(/\n/g, ' ')
+    for (const expected of [
+      'UBND PHƯỜNG THÀNH VINH',
+      'PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN',
+      'Thành Vinh, ngày 24 tháng 11 năm 2026',
+      'Nội dung yêu cầu giải quyết: Đăng ký khai sinh',
+      'Thời gian nộp hồ sơ: 24/11/2026 20:15',
+      'Tờ khai đăng ký khai sinh.pdf',
+      '2. Lệ phí: 8.000 đồng',
+      '3. Thời hạn giải quyết: 03 ngày làm việc',
+      '4. Ngày hẹn trả kết quả dự kiến: 30/11/2026 (dự kiến; ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả)',
+      '/tra-cuu',
+      'Trang 1/1',
+    ]) {
+      expect(joined).toContain(expected)
+    }
+    // The footer names the dossier alone: this paper has no form number.
+    expect(text).not.toContain('Mẫu số')
+    expect(text).not.toContain('· Mã hồ sơ')
+    const pdf = await PDFDocument.load(bytes)
+    expect(pdf.getSubject()).toBe('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN')
   })
 
   const others: [DocumentForm, DocumentSnapshot, string[]][] = [

@@ -16,7 +16,7 @@ const PAGE = { width: 595.28, height: 841.89 }
 const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM }
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 const FOOTER_HEIGHT = 14
-const SIZE = { body: 12, header: 11, title: 13.5, footer: 8.5 }
+const SIZE = { body: 12, header: 11, title: 13.5, footer: 8.5, code: 20 }
 const LEADING = 1.4
 const INK = rgb(0, 0, 0)
 const GREY = rgb(0.35, 0.35, 0.35)
@@ -68,7 +68,7 @@ export async function renderDocumentPdf(content: DocumentContent): Promise<Uint8
     italic: await pdf.embedFont(bytes.italic, { features, subset: true }),
   }
   pdf.setTitle(`${content.title} — ${content.dossierCode}`, { showInWindowTitleBar: true })
-  pdf.setSubject(content.formNumber)
+  pdf.setSubject(content.formNumber ?? content.title)
   pdf.setLanguage('vi-VN')
   pdf.setCreator('MotCua')
   pdf.setProducer('MotCua (pdf-lib)')
@@ -200,10 +200,16 @@ class Writer {
     this.page.drawLine({ start: { x: centre - width / 2, y }, end: { x: centre + width / 2, y }, thickness: 0.6, color: INK })
   }
 
-  /** The title, centred, with the dossier code under it. */
+  /** The title, centred, with the dossier code under it (large, on a line of its own, when `prominentCode`). */
   title(content: DocumentContent) {
     this.text([{ text: content.title, style: 'bold' }], { size: SIZE.title, align: 'center', balanced: true })
-    this.text([{ text: 'Mã hồ sơ: ', style: 'regular' }, { text: content.dossierCode, style: 'bold' }], { align: 'center' })
+    if (content.prominentCode) {
+      this.y -= 4
+      this.text([{ text: 'Mã hồ sơ', style: 'regular' }], { align: 'center' })
+      this.text([{ text: content.dossierCode, style: 'bold' }], { size: SIZE.code, align: 'center' })
+    } else {
+      this.text([{ text: 'Mã hồ sơ: ', style: 'regular' }, { text: content.dossierCode, style: 'bold' }], { align: 'center' })
+    }
     this.y -= 8
   }
 
@@ -304,12 +310,12 @@ class Writer {
     this.y = lowest
   }
 
-  /** Form number and dossier code bottom left, page number bottom right, on every page. */
+  /** Form number (when it has one) and dossier code bottom left, page number bottom right, on every page. */
   footers(content: DocumentContent) {
     const size = SIZE.footer
     const y = MARGIN.bottom - size
     this.pages.forEach((page, index) => {
-      const left = `${content.formNumber} · Mã hồ sơ ${content.dossierCode}`
+      const left = content.formNumber ? `${content.formNumber} · Mã hồ sơ ${content.dossierCode}` : `Mã hồ sơ ${content.dossierCode}`
       const right = `Trang ${index + 1}/${this.pages.length}`
       page.drawText(left, { x: MARGIN.left, y, size, font: this.fonts.italic, color: GREY })
       page.drawText(right, { x: PAGE.width - MARGIN.right - this.measure(right, 'italic', size), y, size, font: this.fonts.italic, color: GREY })

@@ -1,4 +1,4 @@
-// GET /api/dossiers/:ref/documents/:form — one printout of a dossier (form 'mau-01' … 'mau-05') as a PDF;
+// GET /api/dossiers/:ref/documents/:form — one printout of a dossier (form 'xac-nhan-nop', 'mau-01' … 'mau-05') as a PDF;
 // 401 when signed out, 404 outside the caller's scope or when the dossier does not have that form now.
 import { requireActor } from '@/server/auth/session'
 import { db } from '@/server/db'
