@@ -3,13 +3,15 @@ import { expect, test } from './fixtures'
 
 // The one-stop journey in Chromium, each role in its own browser context: the clerk receives an online
 // dossier and assigns it, the specialist asks for a supplement (the legal clock pauses), the applicant
-// answers it with a file, the specialist forwards, the leader approves, the clerk returns the result; the
-// timeline shows each step. The demo seed keeps fresh online submissions of Nguyễn Văn An (040085003917)
+// answers it with a file, the specialist forwards, the leader approves, the clerk returns the result with its
+// electronic copy, which the applicant then downloads; the timeline shows each step. The demo seed keeps fresh online submissions of Nguyễn Văn An (040085003917)
 // waiting at reception in Phường Thành Vinh.
 
 const PASSWORD = 'MotCua@2026'
 const CITIZEN_ID = '040085003917'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+const RESULT_NAME = 'Trích lục khai sinh – bé Khôi.pdf'
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 async function signedIn(browser: Browser, identifier: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN' })
@@ -102,10 +104,14 @@ test('clerk receives, specialist asks for a supplement, the citizen answers, lea
   await expect(leader.getByText('Đã thực hiện: Phê duyệt, ký.')).toBeVisible()
   await expectState(leader, 'Chờ trả kết quả')
 
-  // ── Clerk: ready to return → return the result ──
+  // ── Clerk: ready to return → return the result, with its electronic copy (optional, offered here) ──
   await clerk.goto(`/can-bo?queue=to_return&q=${code}`)
   await clerk.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click()
   const returnResult = await actionPanel(clerk, 'return_result')
+  const resultFile = returnResult.getByLabel('Tệp kết quả giải quyết (bản điện tử, nếu có)')
+  await expect(resultFile).not.toHaveAttribute('required')
+  await expect(resultFile).toHaveAccessibleDescription(/Nhận tệp PDF, JPG hoặc PNG; mỗi tệp tối đa 10 MB/)
+  await resultFile.setInputFiles({ name: RESULT_NAME, mimeType: 'application/pdf', buffer: PDF })
   await returnResult.getByRole('button', { name: 'Xác nhận: Trả kết quả' }).click()
   await expect(clerk.getByText('Đã thực hiện: Trả kết quả.')).toBeVisible()
   await expectState(clerk, 'Đã trả kết quả')
@@ -123,6 +129,20 @@ test('clerk receives, specialist asks for a supplement, the citizen answers, lea
   const publicSteps = await citizen.getByRole('region', { name: 'Quá trình giải quyết' }).locator('li p.font-semibold').allInnerTexts()
   expect(publicSteps).not.toContain('Chuyển xử lý')
   await expect(citizen.getByRole('region', { name: 'Quá trình giải quyết' })).not.toContainText('Trần Văn Hùng')
+
+  // The citizen downloads the result: a download link named after the file (in the attachment list or the
+  // result section), served as a PDF under its Vietnamese name (RFC 6266 filename*).
+  const download = citizen.getByRole('link', { name: new RegExp(`^(Tải về tệp|Tải xuống) ${escapeRegExp(RESULT_NAME)}$`) }).first()
+  await expect(download).toBeVisible()
+  const href = (await download.getAttribute('href'))!
+  expect(href).toMatch(/^\/api\/attachments\/[0-9a-f-]+\?download=1$/)
+  const response = await citizen.request.get(href)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toBe('application/pdf')
+  const disposition = response.headers()['content-disposition'] ?? ''
+  expect(disposition).toMatch(/^attachment;/)
+  expect(decodeURIComponent(disposition.match(/filename\*=UTF-8''([^;]+)/)?.[1] ?? '')).toBe(RESULT_NAME)
+  expect(Buffer.from(await response.body()).equals(PDF)).toBe(true)
 })
 
 test('two clerks act on the same dossier at once: one succeeds, the other is told to reload', async ({ browser }) => {

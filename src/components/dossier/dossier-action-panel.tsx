@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { Notice } from '@/components/ui/notice'
+import { ATTACHMENT_LIMITS, megabytes } from '@/domain/attachments/limits'
 import { formatDate } from '@/lib/format/date'
 import type { ActionResult } from '@/lib/action-result'
 import type { ActionOffer } from '@/server/dossier/dossier-actions'
@@ -25,7 +26,7 @@ type Props = {
  * decided here: the offers come from the workflow engine (server/dossier/dossier-actions.ts).
  */
 export async function DossierActionPanel({ dossier, offers, submitAction, dueBounds, lateOffer, done, dossierHref }: Props) {
-  const [t, verbs, errors] = await Promise.all([getTranslations('Dossier.act'), getTranslations('Dossier.verb'), getTranslations('Dossier.act.error')])
+  const [t, verbs, errors, attachments] = await Promise.all([getTranslations('Dossier.act'), getTranslations('Dossier.verb'), getTranslations('Dossier.act.error'), getTranslations('Attachments')])
   const verb = (action: string) => (verbs.has(action) ? verbs(action) : verbs('other'))
   const openRequest = dossier.supplementRequests.findLast((request) => request.respondedAt === null)
   const labels = (action: string): TransitionFormProps['labels'] => ({
@@ -36,6 +37,8 @@ export async function DossierActionPanel({ dossier, offers, submitAction, dueBou
     chooseAssignee: t('chooseAssignee'),
     chooseAssigneePlaceholder: t('chooseAssigneePlaceholder'),
     files: t('files'),
+    resultFiles: t('resultFiles'),
+    filesHint: attachments('accepted', { maxFileMb: megabytes(ATTACHMENT_LIMITS.maxFileBytes), maxDossierMb: megabytes(ATTACHMENT_LIMITS.maxDossierBytes), maxFiles: ATTACHMENT_LIMITS.maxFilesPerUpload }),
     fileForItem: t.raw('fileForItem') as string,
     newDueDate: t('newDueDate'),
     newDueDateHint: t.raw('newDueDateHint') as string,
@@ -85,6 +88,7 @@ export async function DossierActionPanel({ dossier, offers, submitAction, dueBou
                 action={offer.action}
                 expectedVersion={dossier.version}
                 requires={offer.requires}
+                acceptsFiles={offer.acceptsFiles}
                 candidates={offer.candidates}
                 answerItems={offer.clock === 'RESUME' ? openRequest?.items.map((item) => ({ key: item.key, label: item.label })) : undefined}
                 dueDate={

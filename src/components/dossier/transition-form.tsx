@@ -12,6 +12,11 @@ export type TransitionFormProps = {
   action: string
   expectedVersion: number
   requires: readonly ('reason' | 'assignee' | 'attachment' | 'due_date' | 'items')[]
+  /**
+   * The action takes files (domain/workflow `acceptsFiles`). With 'attachment' in `requires` they are
+   * required; otherwise optional — the electronic copy of the result on the return.
+   */
+  acceptsFiles?: boolean
   candidates: { id: string; fullName: string }[] | null
   /** For a supplement answer: one file slot per requested item. */
   answerItems?: { key: string; label: string }[]
@@ -28,6 +33,10 @@ export type TransitionFormProps = {
     chooseAssignee: string
     chooseAssigneePlaceholder: string
     files: string
+    /** The optional file input of an action that accepts files without requiring them. */
+    resultFiles: string
+    /** Accepted types and size limits, under the optional file input. */
+    filesHint: string
     fileForItem: string
     newDueDate: string
     newDueDateHint: string
@@ -49,8 +58,9 @@ const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.pn
 
 /**
  * One workflow action as a form: hidden dossier code, action and the version the person is looking at (a
- * stale version is refused by the server), and exactly the inputs the action requires. Works without
- * JavaScript (a plain POST to the server action); with it, errors show next to their field.
+ * stale version is refused by the server), exactly the inputs the action requires, and an optional file
+ * input where the action accepts files without requiring them. Works without JavaScript (a plain POST to
+ * the server action); with it, errors show next to their field.
  */
 export function TransitionForm(props: TransitionFormProps) {
   const { labels, requires } = props
@@ -223,6 +233,26 @@ export function TransitionForm(props: TransitionFormProps) {
             {fieldError('attachmentIds') ?? fieldError('files')}
           </div>
         )
+      ) : props.acceptsFiles ? (
+        <div>
+          <label htmlFor={`${id}-files`} className="block font-semibold text-slate-800">
+            {labels.resultFiles}
+          </label>
+          <p id={`${id}-files-hint`} className="text-sm text-slate-600">
+            {labels.filesHint}
+          </p>
+          <input
+            id={`${id}-files`}
+            type="file"
+            name="files"
+            accept={ACCEPTED_FILES}
+            multiple
+            aria-invalid={errorFor('files') ? true : undefined}
+            aria-describedby={[`${id}-files-hint`, described('files')].filter(Boolean).join(' ')}
+            className="mt-1 block text-sm"
+          />
+          {fieldError('files')}
+        </div>
       ) : null}
 
       {requires.includes('reason') || requires.includes('attachment') ? (

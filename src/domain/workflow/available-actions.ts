@@ -9,6 +9,20 @@ export type AvailableAction = {
   requires: TransitionRequirement[]
   clock: ClockEffect | null
   isPublic: boolean
+  /** Whether the form may carry files (`acceptsFiles`): required when `requires` has 'attachment', else optional. */
+  acceptsFiles: boolean
+}
+
+/**
+ * Whether an action's form takes files. Always when the transition requires an attachment (then they are
+ * required: a supplement answer). Otherwise optionally when staff hand the result over (the target step's
+ * state is RETURNED): the electronic copy of the result, which Decree 45/2020/ND-CP asks for when the
+ * dossier was filed online. The applicant never hands over a result, so not for them. What the engine
+ * requires does not change: a return without a file is still a return.
+ */
+export function acceptsFiles({ requires, toState, role }: { requires: readonly TransitionRequirement[]; toState: DossierState; role: TransitionActor['role'] }): boolean {
+  if (requires.includes('attachment')) return true
+  return toState === 'RETURNED' && role !== 'CITIZEN'
 }
 
 /**
@@ -25,6 +39,16 @@ export function availableActions({ dossier, graph, actor }: { dossier: Pick<Work
     if (transition.clock === 'PAUSE' && !supplementAllowed(graph, dossier)) return []
     const to = stepOf(graph, transition.to)
     if (!to) return []
-    return [{ action: transition.action, toStep: to.key, toState: to.state, requires: [...transition.requires], clock: to.terminal ? 'STOP' : (transition.clock ?? null), isPublic: isPublicTransition(transition) }]
+    return [
+      {
+        action: transition.action,
+        toStep: to.key,
+        toState: to.state,
+        requires: [...transition.requires],
+        clock: to.terminal ? 'STOP' : (transition.clock ?? null),
+        isPublic: isPublicTransition(transition),
+        acceptsFiles: acceptsFiles({ requires: transition.requires, toState: to.state, role: actor.role }),
+      },
+    ]
   })
 }

@@ -18,7 +18,8 @@ const isFile = (value: FormDataEntryValue): value is File => typeof value !== 's
 
 /**
  * Files are written only for an action this actor may take on this dossier now, at the version they saw,
- * and that asks for files: anything else is refused before a byte reaches the storage.
+ * and that takes files (domain `acceptsFiles`: required by a supplement answer, optional on the return of
+ * the result): anything else is refused before a byte reaches the storage.
  */
 async function assertMayAttach(client: PrismaClient, actor: Actor, input: { dossierRef: string; action: string; expectedVersion: number }): Promise<string> {
   const ref = ZDossierRef.safeParse(input.dossierRef)
@@ -34,7 +35,7 @@ async function assertMayAttach(client: PrismaClient, actor: Actor, input: { doss
   const graph = (await loadWorkflowGraphs(client, [dossier.workflowVersionId])).get(dossier.workflowVersionId)
   const offer = graph ? availableActions({ dossier, graph, actor: { role: actor.role } }).find((candidate) => candidate.action === input.action) : undefined
   if (!offer) throw new AppError('INVALID_TRANSITION', 'not an action the actor may take now')
-  if (!offer.requires.includes('attachment')) throw new AppError('INVALID_INPUT', 'this action takes no files', { files: ['NOT_EXPECTED'] })
+  if (!offer.acceptsFiles) throw new AppError('INVALID_INPUT', 'this action takes no files', { files: ['NOT_EXPECTED'] })
   return dossier.id
 }
 
@@ -42,7 +43,8 @@ async function assertMayAttach(client: PrismaClient, actor: Actor, input: { doss
  * A workflow action posted by a form (components/dossier/transition-form.tsx): reads the fields, stores the
  * attached files (type by content, size limits) once the action is known to be allowed, and runs
  * `transitionDossier`, which inserts their rows in the same transaction as the state change; files of a
- * refused transition are removed again. Files posted as `file:<item key>` answer that supplement item.
+ * refused transition are removed again. Files posted as `file:<item key>` answer that supplement item; staff
+ * files on the return are the result's electronic copy (stored as kind RESULT by `transitionDossier`).
  */
 export async function transitionFromForm(client: PrismaClient, { form, actor, meta }: { form: FormData; actor: Actor; meta: RequestMeta | null }): Promise<TransitionOutcome> {
   const labels = form.getAll('itemLabel').map((value) => (typeof value === 'string' ? value : ''))
