@@ -1,13 +1,11 @@
 import type { Metadata, Viewport } from 'next'
-import { NextIntlClientProvider } from 'next-intl'
-import { getLocale, getMessages, getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { DIGEST_SLOT, type ErrorText } from '@/components/layout/error-text'
+import { ErrorTextProvider } from '@/components/layout/error-text-provider'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import './globals.css'
-
-/** Message namespaces that client components read; everything else stays on the server. */
-const CLIENT_NAMESPACES = ['Error'] as const
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('App')
@@ -20,8 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#0c2146' }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations('Layout')])
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]))
+  const [locale, t, error] = await Promise.all([getLocale(), getTranslations('Layout'), getTranslations('Error')])
+  const errorText: ErrorText = {
+    title: error('title'),
+    body: error('body'),
+    reference: error('reference', { digest: DIGEST_SLOT }),
+    retry: error('retry'),
+    home: error('home'),
+  }
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -31,13 +35,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>
+        {/*
+          No NextIntlClientProvider here: pages render on the server, and the few client components that
+          translate on the client get their own provider with only their namespace (e.g. LookupMessages).
+        */}
+        <ErrorTextProvider text={errorText}>
           <SiteHeader />
           <main id="noi-dung" tabIndex={-1} className="flex-1 focus:outline-none">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ErrorTextProvider>
       </body>
     </html>
   )
