@@ -11,8 +11,11 @@ import { workingCalendar, type CalendarDayKind } from '../../src/domain/calendar
 import { FORM_KINDS, type FormKind } from '../../src/domain/forms/default-forms'
 import { RequiredDocumentListSchema } from '../../src/domain/forms/required-document'
 import { DEFAULT_DEADLINE, DeadlineSchema } from '../../src/domain/procedure/deadline'
+import type { AttachmentStorage } from '../../src/server/attachments/storage/attachment-storage'
+import { attachmentStorage } from '../../src/server/attachments/storage/storage-from-env'
 import { DEMO_CITIZENS } from '../../src/server/demo/demo-accounts'
 import { recountDailyStats } from './daily-stats'
+import { attachDemoResultFiles } from './demo-result-files'
 import { generateDemoHistory, type CommuneStaff, type HistoryCitizen, type HistoryCommune, type HistoryProcedure } from './demo-history'
 import { insertHistory, type HistoryCounts } from './insert-history'
 import { buildCatalogue } from './procedure-catalogue'
@@ -33,6 +36,8 @@ export type SeedOptions = {
   /** The end of the demo history (default: the current time). */
   now?: Date
   log?: (message: string) => void
+  /** Where the demo result files go (default: the deployment's attachment storage, as the app reads it). */
+  storage?: AttachmentStorage
 }
 
 export type SeedReport = {
@@ -46,6 +51,8 @@ export type SeedReport = {
   /** What the demo history wrote; null when it was skipped (see `historySkipped`). */
   history: (HistoryCounts & { dailyStats: number }) | null
   historySkipped: string | null
+  /** Result files added to the demo citizens' returned online dossiers by this run (demo-result-files.ts). */
+  resultFiles: number
   timings: Record<string, number>
 }
 
@@ -109,14 +116,34 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     }
     if (historySkipped) log(`Demo history skipped: ${historySkipped}.`)
 
+    // Every run, not only with a new history: a database seeded before result files existed gets them too.
+    const resultFiles = await timed('resultFiles', () => attachDemoResultFiles(client, options.storage ?? deploymentStorage(options.databaseUrl)))
+    if (resultFiles > 0) log(`Demo result files: ${resultFiles} PDF results attached to the demo citizens' returned online dossiers.`)
+
     const totals = await countTotals(client)
     await timed('commit', () => client.query('COMMIT'))
-    return { durationMs: Math.round(performance.now() - started), dossiers: history?.dossiers ?? 0, written, totals, history, historySkipped, timings }
+    return { durationMs: Math.round(performance.now() - started), dossiers: history?.dossiers ?? 0, written, totals, history, historySkipped, resultFiles, timings }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     throw error
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * The attachment storage the app will read the seeded files from (ATTACHMENT_STORAGE, ATTACHMENT_DIR…).
+ * Its settings are read through serverEnv(), which also insists on DATABASE_URL — unset when `npm start`
+ * runs the embedded database, whose URL it passes to the app only: the seeded database's URL stands in for
+ * the moment the settings are read, and the environment is left as it was.
+ */
+function deploymentStorage(databaseUrl: string): AttachmentStorage {
+  if (process.env.DATABASE_URL !== undefined) return attachmentStorage()
+  process.env.DATABASE_URL = databaseUrl
+  try {
+    return attachmentStorage()
+  } finally {
+    delete process.env.DATABASE_URL
   }
 }
 

@@ -1,14 +1,28 @@
 /**
  * Runs before each integration test file: gives the file a fresh, fully migrated database of its own and
- * points process.env.DATABASE_URL at it. Dropped (or stopped) when the file ends.
+ * points process.env.DATABASE_URL at it, and an empty attachment folder (the seed stores demo result files)
+ * in ATTACHMENT_DIR unless the file sets its own. Both are dropped (or stopped) when the file ends.
  */
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../scripts/db/embedded'
 import { applyMigrations } from '../../scripts/db/migrations'
 import { databaseUrlWithName, quoteIdent, withAdminClient } from './test-database'
 
 let cleanup: (() => Promise<void>) | undefined
+let attachmentDir: string | undefined
+
+beforeAll(async () => {
+  attachmentDir = await mkdtemp(path.join(tmpdir(), 'motcua-test-attachments-'))
+  process.env.ATTACHMENT_DIR = attachmentDir
+})
+
+afterAll(async () => {
+  if (attachmentDir) await rm(attachmentDir, { recursive: true, force: true })
+})
 
 beforeAll(async () => {
   const templateUrl = inject('templateDatabaseUrl')

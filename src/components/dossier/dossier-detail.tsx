@@ -9,10 +9,11 @@ import { AttachmentList } from './attachment-list'
 import { DossierStateBadge } from './dossier-state-badge'
 
 /**
- * One dossier: facts, the form's answers, payments and the timeline; `aside` sits under the facts (due-date
- * explanation, documents, attachments) and `children` holds what the viewer's role adds (actions, notes).
+ * One dossier: facts, the form's answers, payments and the timeline; `lead` sits under the title, before
+ * everything else (the applicant's next step and result), `aside` under the facts (due-date explanation,
+ * documents, attachments) and `children` holds what the viewer's role adds (actions, notes, rating).
  */
-export async function DossierDetail({ dossier, backHref, aside, children }: { dossier: DossierView; backHref: string; aside?: ReactNode; children?: ReactNode }) {
+export async function DossierDetail({ dossier, backHref, lead, aside, children }: { dossier: DossierView; backHref: string; lead?: ReactNode; aside?: ReactNode; children?: ReactNode }) {
   const [t, columns, actions, channels, payments, locale] = await Promise.all([
     getTranslations('Dossier.detail'),
     getTranslations('Dossier.columns'),
@@ -50,6 +51,7 @@ export async function DossierDetail({ dossier, backHref, aside, children }: { do
         </span>
         <DossierStateBadge state={dossier.state} />
       </h1>
+      {lead}
       <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby="thong-tin">
           <h2 id="thong-tin" className="text-lg font-semibold text-navy-900">{t('facts')}</h2>
