@@ -39,9 +39,12 @@ export async function findAttachmentList(client: Client, where: Prisma.Attachmen
   return client.attachment.findMany({ where, select: attachmentListSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
 }
 
-/** Bytes already stored for a dossier or a draft, for the per-dossier limit (storeUploads' existingBytes). */
+/**
+ * Bytes already stored for a dossier or a draft, for the per-dossier limit (storeUploads' existingBytes).
+ * A draft's are the files still on it: those moved to a dossier on submission count for the dossier.
+ */
 export async function attachmentBytesOn(client: Client, owner: { dossierId: string } | { draftId: string }): Promise<number> {
-  const where = 'dossierId' in owner ? { dossierId: owner.dossierId } : { draftId: owner.draftId }
+  const where = 'dossierId' in owner ? { dossierId: owner.dossierId } : { draftId: owner.draftId, dossierId: null }
   const result = await client.attachment.aggregate({ where, _sum: { sizeBytes: true } })
   return result._sum.sizeBytes ?? 0
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { detectFileType, FILE_TYPE_HEADER_BYTES, type AcceptedMimeType } from '@/domain/attachments/file-type'
 import { originalFileName } from '@/domain/attachments/original-file-name'
-import { validateUploads } from '@/domain/attachments/validate-uploads'
+import { validateUploads, type UploadCandidate } from '@/domain/attachments/validate-uploads'
 import { AppError } from '@/domain/errors'
 import type { AttachmentStorage } from './storage/attachment-storage'
 import { attachmentStorage } from './storage/storage-from-env'
@@ -35,6 +35,11 @@ const sizeOf = (file: UploadInput) => (file instanceof Blob ? file.size : file.b
 const headOf = async (file: UploadInput) => (file instanceof Blob ? new Uint8Array(await file.slice(0, FILE_TYPE_HEADER_BYTES).arrayBuffer()) : file.bytes.subarray(0, FILE_TYPE_HEADER_BYTES))
 const bytesOf = async (file: UploadInput) => (file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes)
 
+/** Each file's size and type as detected from its first bytes, without reading it whole (for a caller's own checks). */
+export async function inspectUploads(files: readonly UploadInput[]): Promise<UploadCandidate[]> {
+  return Promise.all(files.map(async (file) => ({ sizeBytes: sizeOf(file), mimeType: detectFileType(await headOf(file)) })))
+}
+
 /**
  * Checks, hashes and writes uploaded files to the attachment storage; returns what the Attachment rows
  * need. It inserts NO rows: the caller inserts them (attachmentCreateData) inside the transaction of its
@@ -46,7 +51,7 @@ const bytesOf = async (file: UploadInput) => (file instanceof Blob ? new Uint8Ar
  * of validateUploads) and `files.<index>` per file.
  */
 export async function storeUploads(files: readonly UploadInput[], options: StoreUploadsOptions = {}): Promise<StoredFile[]> {
-  const candidates = await Promise.all(files.map(async (file) => ({ sizeBytes: sizeOf(file), mimeType: detectFileType(await headOf(file)) })))
+  const candidates = await inspectUploads(files)
   const errors = validateUploads(candidates, options.existingBytes ?? 0)
   if (errors) throw new AppError('INVALID_INPUT', `attachments refused: ${errors.files.join(', ')}`, errors)
 
