@@ -4,6 +4,7 @@ import { CatalogueSection } from '@/components/catalogue/catalogue-section'
 import { ProcedureSearchForm } from '@/components/catalogue/procedure-search-form'
 import { SignInCard } from '@/components/home/sign-in-card'
 import { HomeSteps } from '@/components/home/steps'
+import { requestCommuneChoices } from '@/server/catalogue/commune-choices'
 import { listProcedures } from '@/server/catalogue/list-procedures'
 
 const MAX_QUERY_LENGTH = 100
@@ -24,6 +25,7 @@ const optionalText = (max: number) =>
 
 const QueryParam = optionalText(MAX_QUERY_LENGTH)
 const FieldParam = optionalText(MAX_FIELD_LENGTH)
+const CommuneParam = z.preprocess(firstValue, z.string().regex(/^\d{5}$/))
 
 export default async function HomePage({
   searchParams,
@@ -35,11 +37,16 @@ export default async function HomePage({
   const query = parsedQuery.success ? parsedQuery.data : undefined
   // A field that is not one of ours simply matches nothing; an absurdly long one is ignored.
   const field = FieldParam.safeParse(params.field).data
-  const [t, app, catalogue] = await Promise.all([
+  const [t, app, catalogue, communes] = await Promise.all([
     getTranslations('Home'),
     getTranslations('App'),
     listProcedures({ query, field }),
+    requestCommuneChoices(),
   ])
+  // Every procedure of the catalogue is handled by every commune (two-level government): the chosen commune
+  // does not narrow the list, it goes with the citizen to the procedure and the application.
+  const requested = CommuneParam.safeParse(params.xa)
+  const commune = requested.success ? communes.find((choice) => choice.code === requested.data) : undefined
 
   return (
     <>
@@ -53,7 +60,7 @@ export default async function HomePage({
             <p className="mt-1 text-lg font-medium text-navy-800">{app('tagline')}</p>
             <p className="mt-3 max-w-2xl text-slate-700">{t('lead')}</p>
             <div className="mt-8 max-w-3xl">
-              <ProcedureSearchForm query={query} maxLength={MAX_QUERY_LENGTH} tooLong={!parsedQuery.success} />
+              <ProcedureSearchForm query={query} maxLength={MAX_QUERY_LENGTH} tooLong={!parsedQuery.success} communes={communes} commune={commune?.code} />
             </div>
           </div>
           {/* Phones have the header's sign-in button; the card would only push the catalogue down. */}
@@ -62,7 +69,7 @@ export default async function HomePage({
           </div>
         </div>
       </section>
-      <CatalogueSection catalogue={catalogue} query={query} field={field} />
+      <CatalogueSection catalogue={catalogue} query={query} field={field} commune={commune} />
       <HomeSteps />
     </>
   )

@@ -12,7 +12,7 @@ const current = `${base} bg-navy-800 font-semibold text-white`
  * Links that filter the catalogue by field, keeping the search text: a row of chips that scrolls sideways on
  * phones, a list beside the catalogue on wide screens.
  */
-export async function FieldFilter({ fields, active, query }: { fields: FieldCount[]; active?: string; query?: string }) {
+export async function FieldFilter({ fields, active, query, commune }: { fields: FieldCount[]; active?: string; query?: string; commune?: string | undefined }) {
   const [t, labels] = await Promise.all([getTranslations('Catalogue'), catalogueLabels()])
   const total = fields.reduce((sum, entry) => sum + entry.count, 0)
   return (
@@ -22,7 +22,7 @@ export async function FieldFilter({ fields, active, query }: { fields: FieldCoun
       </h2>
       <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:px-6 lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:px-0 lg:pb-0">
         <li className="shrink-0">
-          <Link href={catalogueHref({ query })} aria-current={active ? undefined : 'true'} className={active ? idle : current}>
+          <Link href={catalogueHref({ query, commune })} aria-current={active ? undefined : 'true'} className={active ? idle : current}>
             <span>{t('allFields')}</span>
             <span className="tabular-nums opacity-80">{total}</span>
           </Link>
@@ -33,7 +33,7 @@ export async function FieldFilter({ fields, active, query }: { fields: FieldCoun
           return (
             <li key={entry.field} className="shrink-0">
               <Link
-                href={catalogueHref({ query, field: entry.field })}
+                href={catalogueHref({ query, field: entry.field, commune })}
                 aria-current={selected ? 'true' : undefined}
                 className={selected ? current : idle}
               >

@@ -11,8 +11,11 @@ export function ProcedureListItem({
   headingLevel,
   labels,
   text,
+  commune,
 }: {
   procedure: ProcedureSummary
+  /** The commune chosen in the catalogue, carried to the procedure page. */
+  commune?: string | undefined
   headingLevel: 3 | 4
   labels: CatalogueLabels
   text: ProcedureListItemText
@@ -24,7 +27,7 @@ export function ProcedureListItem({
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
         <div className="min-w-0">
           <Heading className="text-base leading-snug font-semibold">
-            <Link href={procedureHref(procedure.slug)} className="text-navy-800 hover:text-navy-600 hover:underline">
+            <Link href={procedureHref(procedure.slug, commune)} className="text-navy-800 hover:text-navy-600 hover:underline">
               {name}
             </Link>
           </Heading>

@@ -14,23 +14,23 @@ function groupByField(procedures: ProcedureSummary[]): [string, ProcedureSummary
   return [...groups]
 }
 
-type ListProps = { procedures: ProcedureSummary[]; labels: CatalogueLabels; text: ProcedureListItemText }
+type ListProps = { procedures: ProcedureSummary[]; labels: CatalogueLabels; text: ProcedureListItemText; commune: string | undefined }
 
-function FlatList({ procedures, headingLevel, labels, text }: ListProps & { headingLevel: 3 | 4 }) {
+function FlatList({ procedures, headingLevel, labels, text, commune }: ListProps & { headingLevel: 3 | 4 }) {
   return (
     <ul className="divide-y divide-slate-200 border-y border-slate-200">
       {procedures.map((procedure) => (
-        <ProcedureListItem key={procedure.slug} procedure={procedure} headingLevel={headingLevel} labels={labels} text={text} />
+        <ProcedureListItem key={procedure.slug} procedure={procedure} headingLevel={headingLevel} labels={labels} text={text} commune={commune} />
       ))}
     </ul>
   )
 }
 
 /** Procedures in the order given, either as one list (search results) or under a heading per field. */
-export async function ProcedureList({ procedures, grouped }: { procedures: ProcedureSummary[]; grouped: boolean }) {
+export async function ProcedureList({ procedures, grouped, commune }: { procedures: ProcedureSummary[]; grouped: boolean; commune?: string | undefined }) {
   const [t, labels] = await Promise.all([getTranslations('Catalogue'), catalogueLabels()])
   const text = { code: t('code'), deadline: t('deadlineLabel'), fee: t('feeLabel') }
-  if (!grouped) return <FlatList procedures={procedures} headingLevel={3} labels={labels} text={text} />
+  if (!grouped) return <FlatList procedures={procedures} headingLevel={3} labels={labels} text={text} commune={commune} />
   return (
     <div className="space-y-8">
       {groupByField(procedures).map(([field, items]) => {
@@ -42,7 +42,7 @@ export async function ProcedureList({ procedures, grouped }: { procedures: Proce
               <span lang={label.lang}>{label.text}</span>
               <span className="text-sm font-normal text-slate-600">({t('fieldCount', { count: items.length })})</span>
             </h3>
-            <FlatList procedures={items} headingLevel={4} labels={labels} text={text} />
+            <FlatList procedures={items} headingLevel={4} labels={labels} text={text} commune={commune} />
           </section>
         )
       })}

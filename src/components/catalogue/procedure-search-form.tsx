@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { buttonStyles } from '@/components/ui/button-styles'
+import type { CommuneChoice } from '@/server/catalogue/commune-choices'
 
 /**
  * A plain GET form: it works without JavaScript, the results have a shareable URL, and the back button
@@ -9,10 +10,15 @@ export async function ProcedureSearchForm({
   query,
   maxLength,
   tooLong,
+  communes,
+  commune,
 }: {
   query?: string
   maxLength: number
   tooLong: boolean
+  /** The communes to apply to; the chosen one is carried to the procedure and the application. */
+  communes: readonly CommuneChoice[]
+  commune?: string | undefined
 }) {
   const t = await getTranslations('Search')
   return (
@@ -44,6 +50,24 @@ export async function ProcedureSearchForm({
       <p id="tim-thu-tuc-goi-y" className="mt-2 text-sm text-slate-600">
         {t('hint')}
       </p>
+      <div className="mt-3 sm:max-w-md">
+        <label htmlFor="tim-xa" className="block text-sm font-semibold text-navy-900">
+          {t('communeLabel')}
+        </label>
+        <select
+          id="tim-xa"
+          name="xa"
+          defaultValue={commune ?? ''}
+          className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-3 text-base text-slate-900 focus:border-navy-700"
+        >
+          <option value="">{t('communeAll')}</option>
+          {communes.map((choice) => (
+            <option key={choice.code} value={choice.code}>
+              {choice.name}
+            </option>
+          ))}
+        </select>
+      </div>
       {tooLong ? (
         <p id="tim-thu-tuc-loi" role="alert" className="mt-2 text-sm font-semibold text-gov-red-700">
           {t('tooLong', { max: maxLength })}

@@ -6,9 +6,10 @@ import { procedureHref } from './catalogue-href'
 import type { CatalogueLabels } from './catalogue-labels'
 
 /** The call to action beside a procedure: apply online (through sign-in), or where to go in person. */
-export async function SubmitPanel({ procedure, labels }: { procedure: ProcedureDetail; labels: CatalogueLabels }) {
+export async function SubmitPanel({ procedure, labels, communeCode }: { procedure: ProcedureDetail; labels: CatalogueLabels; communeCode?: string }) {
   const [t, catalogue] = await Promise.all([getTranslations('Procedure'), getTranslations('Catalogue')])
-  const signIn = `/dang-nhap?${new URLSearchParams({ next: procedureHref(procedure.slug) })}`
+  // The application page asks for sign-in itself (and comes back); a commune chosen in the catalogue comes along.
+  const apply = `${procedureHref(procedure.slug)}/nop-ho-so${communeCode ? `?${new URLSearchParams({ xa: communeCode })}` : ''}`
   return (
     <div className="rounded border border-navy-200 bg-white p-5 shadow-sm">
       <dl className="grid grid-cols-2 gap-4 text-sm">
@@ -23,7 +24,7 @@ export async function SubmitPanel({ procedure, labels }: { procedure: ProcedureD
       </dl>
       {procedure.canSubmitOnline ? (
         <>
-          <Link href={signIn} className={`${buttonStyles.primary} mt-5 w-full`}>
+          <Link href={apply} prefetch={false} className={`${buttonStyles.primary} mt-5 w-full`}>
             {t('submitOnline')}
           </Link>
           <p className="mt-3 text-sm text-slate-600">{t('submitNeedsSignIn')}</p>

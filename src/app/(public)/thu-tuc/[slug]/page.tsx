@@ -12,11 +12,13 @@ import { RequiredDocuments } from '@/components/catalogue/required-documents'
 import { SubmitPanel } from '@/components/catalogue/submit-panel'
 import { Badge } from '@/components/ui/badge'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
+import { requestCommuneChoices } from '@/server/catalogue/commune-choices'
 import { getProcedure } from '@/server/catalogue/get-procedure'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 const Slug = z.string().trim().min(1).max(100)
+const CommuneCode = z.string().regex(/^\d{5}$/)
 
 /** Metadata and page ask for the same procedure: one query per request. */
 const loadProcedure = cache(async (rawSlug: string) => {
@@ -29,13 +31,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return procedure ? { title: labels.name(procedure) } : {}
 }
 
-export default async function ProcedurePage({ params }: Props) {
-  const [procedure, labels, t] = await Promise.all([
+export default async function ProcedurePage({ params, searchParams }: Props) {
+  const [procedure, labels, t, query, communes] = await Promise.all([
     loadProcedure((await params).slug),
     catalogueLabels(),
     getTranslations('Procedure'),
+    searchParams,
+    requestCommuneChoices(),
   ])
   if (!procedure) notFound()
+  // The commune chosen in the catalogue goes on to the application (the application asks when there is none).
+  const asked = CommuneCode.safeParse(query.xa)
+  const commune = asked.success ? communes.find((choice) => choice.code === asked.data) : undefined
   const name = labels.name(procedure)
   const field = labels.field(procedure.field)
 
@@ -70,7 +77,8 @@ export default async function ProcedurePage({ params }: Props) {
       <div className="mx-auto grid max-w-6xl grid-cols-1 gap-8 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <aside className="lg:order-2">
           <div className="lg:sticky lg:top-4">
-            <SubmitPanel procedure={procedure} labels={labels} />
+            <SubmitPanel procedure={procedure} labels={labels} communeCode={commune?.code} />
+            {commune ? <p className="mt-3 text-sm text-slate-700">{t('handledAt', { commune: commune.name })}</p> : null}
           </div>
         </aside>
         <div className="min-w-0 space-y-10 lg:order-1">
