@@ -25,6 +25,11 @@ export type NewDossier = {
    * never finds another's dossier.
    */
   submissionKey: string | null
+  /**
+   * The caller already took the key's lock and found no dossier for it in this same transaction (the online
+   * submission does, before reading the draft): skip doing it again.
+   */
+  submissionKeyChecked?: boolean
   /** Who submits: the citizen online, the clerk at the desk. Written on the 'submit' event and the audit row. */
   submittedBy: Pick<Actor, 'userId' | 'role'>
   now: Date
@@ -50,7 +55,8 @@ export type CreatedDossier = {
   deadline: Deadline
 }
 
-const dossierSelect = {
+/** The dossier's own columns (no relations: each relation is one more query after an INSERT). */
+const dossierColumns = {
   id: true,
   code: true,
   communeId: true,
@@ -67,6 +73,10 @@ const dossierSelect = {
   supplementCount: true,
   version: true,
   assigneeId: true,
+} satisfies Prisma.DossierSelect
+
+const dossierSelect = {
+  ...dossierColumns,
   procedureVersion: { select: { nameVi: true, deadline: true } },
   workflowVersion: { select: { graph: true } },
 } satisfies Prisma.DossierSelect
@@ -98,7 +108,7 @@ function toCreated(created: boolean, { procedureVersion, workflowVersion, ...dos
  */
 export async function createDossier(tx: Prisma.TransactionClient, input: NewDossier): Promise<CreatedDossier> {
   const { submissionKey, now } = input
-  if (submissionKey) {
+  if (submissionKey && !input.submissionKeyChecked) {
     await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`dossier-submission:${submissionKey}`}))) AS lock`
     const existing = await tx.dossier.findUnique({ where: { submissionKey }, select: dossierSelect })
     if (existing) return toCreated(false, existing)
@@ -108,7 +118,7 @@ export async function createDossier(tx: Prisma.TransactionClient, input: NewDoss
     tx.commune.findFirst({ where: { id: input.communeId, isActive: true }, select: { id: true, code: true } }),
     tx.procedure.findFirst({
       where: { id: input.procedureId, isActive: true, currentVersion: { is: { status: 'PUBLISHED' } } },
-      select: { currentVersion: { select: { id: true, feeVnd: true, workflowVersionId: true, workflowVersion: { select: { graph: true } } } } },
+      select: { currentVersion: { select: { id: true, nameVi: true, deadline: true, feeVnd: true, workflowVersionId: true, workflowVersion: { select: { graph: true } } } } },
     }),
   ])
   const version = procedure?.currentVersion
@@ -141,7 +151,7 @@ export async function createDossier(tx: Prisma.TransactionClient, input: NewDoss
       submittedAt: now,
       submissionKey,
     },
-    select: dossierSelect,
+    select: dossierColumns,
   })
   await tx.dossierEvent.create({
     data: {
@@ -169,5 +179,5 @@ export async function createDossier(tx: Prisma.TransactionClient, input: NewDoss
     data: { code, channel: input.channel, procedureVersionId: version.id },
     meta: input.meta,
   })
-  return toCreated(true, dossier)
+  return { created: true, dossier, procedureName: version.nameVi, graph, deadline: DeadlineSchema.parse(version.deadline) }
 }
