@@ -1,32 +1,20 @@
-import type { Browser, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { expectNoSeriousViolations } from './support/axe'
+import { actionPanel, escapeRegExp, expectState, PDF, signedIn, signIn } from './support/journey'
 
 // The citizen's online application in Chromium: search the catalogue without diacritics, open "Đăng ký khai
 // sinh", choose the commune, fill the form (the browser's check of the same schema first), upload the
 // documents with JavaScript, submit, and see the code with the expected appointment; the application is then
-// in "my dossiers" and at the commune's reception. Submitting the same draft again shows the same dossier.
+// in "my dossiers". Later the commune asks for a supplement, the citizen answers it with a file, and once the
+// result is returned the citizen downloads its electronic copy.
 
-const PASSWORD = 'MotCua@2026'
 /** Võ Đức Huy: a demo citizen the other journeys leave alone (README demo accounts). */
 const CITIZEN = '040201005584'
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
-
-async function signIn(page: Page, identifier: string) {
-  await page.getByLabel('Số định danh cá nhân / Số điện thoại / Tên đăng nhập').fill(identifier)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'))
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN' })
-  return context.newPage()
-}
+const RESULT_NAME = 'Trích lục khai sinh – bé Võ Minh Khôi.pdf'
 
 test('a citizen finds birth registration without diacritics, applies online with a PDF and gets the code', async ({ browser }) => {
-  test.setTimeout(180_000)
-  const page = await newPage(browser)
+  test.setTimeout(360_000)
+  const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
 
   // ── Find the procedure: no diacritics, lower case ──
   await page.goto('/')
@@ -119,4 +107,55 @@ test('a citizen finds birth registration without diacritics, applies online with
   await page.goto(`/ho-so-cua-toi/${code}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Chờ tiếp nhận')
   await expect(page.getByText('Giấy tờ 1 – bé Khôi.pdf').first()).toBeVisible()
+
+  // ── Later: the commune receives it and asks for one more document ──
+  const clerk = await signedIn(browser, 'canbo.thanhvinh')
+  await clerk.goto(`/can-bo/ho-so/${code}`)
+  const receive = await actionPanel(clerk, 'receive')
+  await receive.getByLabel('Giao cho').selectOption({ label: 'Trần Văn Hùng' })
+  await receive.getByRole('button', { name: 'Xác nhận: Tiếp nhận hồ sơ' }).click()
+  await expectState(clerk, 'Đang giải quyết')
+  const specialist = await signedIn(browser, 'chuyenvien.thanhvinh')
+  await specialist.goto(`/can-bo/ho-so/${code}`)
+  const supplement = await actionPanel(specialist, 'request_supplement')
+  await supplement.getByPlaceholder('Mục 1', { exact: true }).fill('Giấy xác nhận nơi cư trú của mẹ')
+  await supplement.getByLabel('Lý do, nội dung').fill('Cần bổ sung giấy xác nhận nơi cư trú của mẹ.')
+  await supplement.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung, hoàn thiện' }).click()
+  await expectState(specialist, 'Chờ bổ sung hồ sơ')
+
+  // ── The citizen sees what to do next and answers with the document ──
+  await page.goto('/ho-so-cua-toi')
+  await expect(page.getByRole('main').getByText(code).first()).toBeVisible()
+  await page.goto(`/ho-so-cua-toi/${code}`)
+  await expectState(page, 'Chờ bổ sung hồ sơ')
+  const supply = await actionPanel(page, 'supply')
+  await supply.getByLabel('Tệp cho: Giấy xác nhận nơi cư trú của mẹ').setInputFiles({ name: 'Xác nhận cư trú – mẹ.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await supply.getByLabel('Lý do, nội dung').fill('Em gửi giấy xác nhận cư trú của mẹ cháu.')
+  await supply.getByRole('button', { name: 'Xác nhận: Nộp bổ sung hồ sơ' }).click()
+  await expectState(page, 'Đang giải quyết')
+
+  // ── Processed, approved, returned with its electronic copy ──
+  await specialist.reload()
+  await (await actionPanel(specialist, 'forward')).getByRole('button', { name: 'Xác nhận: Chuyển lãnh đạo phê duyệt' }).click()
+  await expect(specialist.getByText('Đã thực hiện: Chuyển lãnh đạo phê duyệt.')).toBeVisible()
+  const leader = await signedIn(browser, 'lanhdao.thanhvinh')
+  await leader.goto(`/can-bo/ho-so/${code}`)
+  await (await actionPanel(leader, 'approve')).getByRole('button', { name: 'Xác nhận: Phê duyệt, ký' }).click()
+  await expectState(leader, 'Chờ trả kết quả')
+  await clerk.goto(`/can-bo/ho-so/${code}`)
+  const returnResult = await actionPanel(clerk, 'return_result')
+  await returnResult.getByLabel('Tệp kết quả giải quyết (bản điện tử, nếu có)').setInputFiles({ name: RESULT_NAME, mimeType: 'application/pdf', buffer: PDF })
+  await returnResult.getByRole('button', { name: 'Xác nhận: Trả kết quả' }).click()
+  await expectState(clerk, 'Đã trả kết quả')
+
+  // ── The citizen downloads the result ──
+  await page.goto(`/ho-so-cua-toi/${code}`)
+  await expectState(page, 'Đã trả kết quả')
+  const download = page.getByRole('link', { name: new RegExp(`^(Tải về tệp|Tải xuống) ${escapeRegExp(RESULT_NAME)}$`) }).first()
+  await expect(download).toBeVisible()
+  const result = await page.request.get((await download.getAttribute('href'))!)
+  expect(result.status()).toBe(200)
+  expect(result.headers()['content-type']).toBe('application/pdf')
+  expect(Buffer.from(await result.body()).equals(PDF)).toBe(true)
+  await expectNoSeriousViolations(page)
 })

@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { actionPanel, escapeRegExp, expectState, PDF, signedIn } from './support/journey'
 
 // The one-stop journey in Chromium, each role in its own browser context: the clerk receives an online
 // dossier and assigns it, the specialist asks for a supplement (the legal clock pauses), the applicant
@@ -7,34 +7,8 @@ import { expect, test } from './fixtures'
 // electronic copy, which the applicant then downloads; the timeline shows each step. The demo seed keeps fresh online submissions of Nguyễn Văn An (040085003917)
 // waiting at reception in Phường Thành Vinh.
 
-const PASSWORD = 'MotCua@2026'
 const CITIZEN_ID = '040085003917'
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 const RESULT_NAME = 'Trích lục khai sinh – bé Khôi.pdf'
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-async function signedIn(browser: Browser, identifier: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN' })
-  const page = await context.newPage()
-  await page.goto('/dang-nhap')
-  await page.getByLabel('Số định danh cá nhân / Số điện thoại / Tên đăng nhập').fill(identifier)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'))
-  return page
-}
-
-/** Opens the action's panel on a dossier page and returns it. */
-async function actionPanel(page: Page, action: string) {
-  const panel = page.locator(`details[data-action="${action}"]`)
-  await expect(panel).toBeVisible()
-  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click()
-  return panel
-}
-
-async function expectState(page: Page, state: string) {
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(state)
-}
 
 test('clerk receives, specialist asks for a supplement, the citizen answers, leader approves, clerk returns', async ({ browser }) => {
   test.setTimeout(180_000)
