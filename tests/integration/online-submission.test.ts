@@ -17,7 +17,7 @@ import type { PrismaClient } from '@/generated/prisma/client'
 import { LocalDiskStorage } from '@/server/attachments/storage/local-disk-storage'
 import { submitOnline } from '@/server/dossier/submit-online'
 import { addDraftFiles } from '@/server/drafts/draft-files'
-import { loadDraft, saveDraft, startDraft } from '@/server/drafts/drafts'
+import { loadDraft, rebaseDraft, saveDraft, startDraft } from '@/server/drafts/drafts'
 import { createPrismaClient } from '@/server/prisma-client'
 import { seedDatabase } from '../../prisma/seed'
 import { actorOf } from '../support/dossiers'
@@ -254,11 +254,54 @@ describe('submission', () => {
       const other = await submitOnline(client, { actor: actors.an, source: { ...source, idempotencyKey: randomUUID() }, values: validBirth({}), now: SUBMITTED_AT, meta })
       expect(other.ok && other.code !== first!.code).toBe(true)
       expect(await client.dossier.count()).toBe(before + 2)
+      // The same key with other answers is not a retry: refused, nothing written.
+      const changed = submitOnline(client, { actor: actors.an, source, values: { ...validBirth({}), treHoTen: 'Nguyễn Khác' }, now: SUBMITTED_AT, meta })
+      expect(await refusal(changed)).toBe('CONFLICT')
+      expect(await client.dossier.count()).toBe(before + 2)
       // Another citizen's key never finds this one's dossier: keys are namespaced by who submits.
       const binh = await submitOnline(client, { actor: actors.binh, source, values: { ...validBirth({}), soDinhDanh: '040190004826' }, now: SUBMITTED_AT, meta })
       expect(binh.ok && binh.code !== first!.code).toBe(true)
     } finally {
       await client.procedureVersion.update({ where: { id: procedure.currentVersionId! }, data: { formDefinition: procedure.currentVersion!.formDefinition! } })
+    }
+  })
+
+  it('moves a draft to the new version when the procedure is republished while the citizen types', async () => {
+    const { draftId, files } = await draftWithFiles(actors.an)
+    const procedure = await client.procedure.findUniqueOrThrow({ where: { slug: BIRTH }, select: { id: true, currentVersionId: true } })
+    const old = await client.procedureVersion.findUniqueOrThrow({ where: { id: procedure.currentVersionId! } })
+    const republished = await client.procedureVersion.create({
+      data: {
+        procedureId: old.procedureId,
+        version: old.version + 100,
+        status: 'PUBLISHED',
+        nameVi: old.nameVi,
+        nameEn: old.nameEn,
+        field: old.field,
+        feeVnd: old.feeVnd,
+        deadline: old.deadline!,
+        requiredDocuments: old.requiredDocuments ?? [],
+        onlineLevel: old.onlineLevel,
+        formDefinition: old.formDefinition!,
+        unverifiedFields: old.unverifiedFields,
+        workflowVersionId: old.workflowVersionId,
+        publishedAt: SUBMITTED_AT,
+      },
+    })
+    await client.procedure.update({ where: { id: procedure.id }, data: { currentVersionId: republished.id } })
+    try {
+      const before = await footprint()
+      expect(await refusal(submitOnline(client, { actor: actors.an, source: { draftId }, values: validBirth(files), now: SUBMITTED_AT, meta }))).toBe('CONFLICT')
+      expect(await footprint()).toEqual(before)
+      // Only its owner can move it; then the same answers go in under the new version.
+      expect(await refusal(rebaseDraft(client, { actor: actors.binh, draftId }))).toBe('NOT_FOUND')
+      await rebaseDraft(client, { actor: actors.an, draftId })
+      const result = await submitOnline(client, { actor: actors.an, source: { draftId }, values: validBirth(files), now: SUBMITTED_AT, meta })
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect((await client.dossier.findUniqueOrThrow({ where: { code: result.code }, select: { procedureVersionId: true } })).procedureVersionId).toBe(republished.id)
+    } finally {
+      await client.procedure.update({ where: { id: procedure.id }, data: { currentVersionId: old.id } })
     }
   })
 

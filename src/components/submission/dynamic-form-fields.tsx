@@ -22,6 +22,7 @@ export type FormTexts = {
   addressLine: string
   addressCommune: string
   dateHint: string
+  datePlaceholder: string
   /** "Only when you chose: {condition}" with the condition worded. */
   onlyWhen: (condition: string) => string
   entry: (group: string, number: number) => string
@@ -260,7 +261,7 @@ function LeafControl({ field, path, raw, context, condition }: { field: LeafFiel
       break
     }
     case 'date':
-      control = <input {...common} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" maxLength={10} defaultValue={textOf(raw)} className={`${inputClasses} max-w-48`} />
+      control = <input {...common} type="text" inputMode="numeric" placeholder={texts.datePlaceholder} maxLength={10} defaultValue={textOf(raw)} className={`${inputClasses} max-w-48`} />
       break
     case 'citizenId':
       control = <input {...common} type="text" inputMode="numeric" maxLength={14} autoComplete="off" defaultValue={textOf(raw)} className={`${inputClasses} max-w-64`} />
@@ -296,7 +297,7 @@ function GroupControl({ field, raw, context }: { field: GroupField; raw: unknown
       {entries.map((entry, index) => (
         <div key={index} data-entry-of={field.key} className="rounded border border-slate-300 bg-slate-50 p-4">
           <input type="hidden" name={fieldName([field.key, index, GROUP_ENTRY_MARKER])} value="1" />
-          <h4 className="font-semibold text-navy-900">{texts.entry(label, index + 1)}</h4>
+          <h3 className="font-semibold text-navy-900">{texts.entry(label, index + 1)}</h3>
           <div className="mt-3 space-y-4">
             {field.fields.map((inner) => (
               <div key={inner.key} data-entry-field={inner.key}>

@@ -26,6 +26,9 @@ export type SubmissionFormTexts = {
   /** With `{time}`. */
   saved: string
   saveFailed: string
+  signedOut: string
+  /** Shown when the form is posted while a file is still uploading. */
+  uploadPending: string
   /** With `{count}`. */
   errorsTitle: string
   /** Sentences by error code and index-free field path (see field-error-cases.ts), worded on the server. */
@@ -71,7 +74,7 @@ export function SubmissionForm({
   children,
 }: {
   action: (formData: FormData) => Promise<void>
-  autosave: (formData: FormData) => Promise<{ ok: boolean; savedAt?: string }>
+  autosave: (formData: FormData) => Promise<{ ok: boolean; savedAt?: string; reason?: 'signed-out' }>
   definition: FormDefinition
   communeCodes: readonly string[]
   /** Today in Vietnam (`yyyy-MM-dd`), from the server, so dates are judged as the server will. */
@@ -100,10 +103,9 @@ export function SubmissionForm({
       setSaveStatus(texts.saving)
       try {
         const result = await autosave(postedEntries(form))
-        setSaveStatus(result.ok && result.savedAt ? texts.saved.replace('{time}', result.savedAt) : texts.saveFailed)
+        setSaveStatus(result.ok && result.savedAt ? texts.saved.replace('{time}', result.savedAt) : result.reason === 'signed-out' ? texts.signedOut : texts.saveFailed)
       } catch {
         setSaveStatus(texts.saveFailed)
-        scheduleAutosave()
       }
     }, AUTOSAVE_DELAY_MS)
   }
@@ -128,9 +130,17 @@ export function SubmissionForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (timer.current) clearTimeout(timer.current)
+    const form = event.currentTarget
+    // A file still on its way would be missing from the post (its id is not in the form yet): wait for it.
+    const uploading = form.querySelector<HTMLElement>('[data-file-slot][data-uploading="true"]')
+    if (uploading) {
+      event.preventDefault()
+      setSummary([{ href: uploading.id ? `#${uploading.id}` : '#', text: texts.uploadPending }])
+      requestAnimationFrame(() => summaryRef.current?.focus())
+      return
+    }
     const submitter = (event.nativeEvent as SubmitEvent).submitter
     if (submitter?.getAttribute('value') !== 'submit') return
-    const form = event.currentTarget
     const values = formValuesFromEntries(definition, new FormData(form).entries())
     const result = schema.safeParse(values)
     if (result.success) {

@@ -12,6 +12,7 @@ import { applicantOfSubmission } from '@/domain/forms/prefill'
 import { DeadlineSchema, type Deadline } from '@/domain/procedure/deadline'
 import { attachmentStorage } from '@/server/attachments/storage/storage-from-env'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
+import { writeAudit } from '@/server/audit/write-audit'
 import { applicantProfileOf } from '@/server/drafts/drafts'
 import type { RequestMeta } from '@/server/http/request-meta'
 import { createDossier } from './create-dossier'
@@ -77,7 +78,8 @@ async function targetOf(tx: Prisma.TransactionClient, actor: Actor, source: Subm
       select: { communeId: true, procedureId: true, procedureVersionId: true, procedure: { select: { currentVersionId: true } }, procedureVersion: { select: { formDefinition: true } } },
     })
     if (draft.procedure.currentVersionId !== draft.procedureVersionId) {
-      // Republished while the citizen was typing: the page reopens the draft on the new version first.
+      // Republished while the citizen was typing: the caller moves the draft to the new version (rebaseDraft)
+      // and shows the new form, which the citizen checks before submitting again.
       throw new AppError('CONFLICT', 'the procedure changed since the draft was opened')
     }
     return { draftId: source.draftId, communeId: draft.communeId, procedureId: draft.procedureId, versionId: draft.procedureVersionId, definition: FormDefinitionSchema.parse(draft.procedureVersion.formDefinition) }
@@ -92,6 +94,13 @@ async function targetOf(tx: Prisma.TransactionClient, actor: Actor, source: Subm
   if (!procedure?.currentVersionId || !procedure.currentVersion) throw new AppError('NOT_FOUND', 'the procedure is not open for online submission')
   if (!commune) throw new AppError('INVALID_INPUT', 'unknown commune', { communeCode: ['COMMUNE'] })
   return { draftId: null, communeId: commune.id, procedureId: procedure.id, versionId: procedure.currentVersionId, definition: FormDefinitionSchema.parse(procedure.currentVersion.formDefinition) }
+}
+
+/** JSON with object keys sorted, to compare two submissions' answers whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  )
 }
 
 /** Every attachment id the values name must be a file of this draft uploaded for that slot. */
@@ -120,14 +129,24 @@ export async function submitOnline(client: PrismaClient, input: SubmitOnlineInpu
   const outcome = await client.$transaction(async (tx) => {
     // The key's lock first: a second submission waits here, then finds the dossier the first one made.
     await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`dossier-submission:${submissionKey}`}))) AS lock`
-    const earlier = await tx.dossier.findUnique({ where: { submissionKey }, select: { id: true, code: true, submittedAt: true, applicantId: true, procedureVersion: { select: { deadline: true } } } })
+    const earlier = await tx.dossier.findUnique({
+      where: { submissionKey },
+      select: { id: true, code: true, submittedAt: true, applicantId: true, procedureId: true, communeId: true, formData: true, procedureVersion: { select: { deadline: true } } },
+    })
     if (earlier) {
       if (earlier.applicantId !== actor.userId) throw new AppError('CONFLICT', 'submission key of another applicant')
+      if (!('draftId' in source)) {
+        // A client's key names one submission: the same key with other answers is a client bug, not a retry.
+        const target = await targetOf(tx, actor, source)
+        const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: await communeCodes(client) }).safeParse(input.values)
+        const same = parsed.success && target.procedureId === earlier.procedureId && target.communeId === earlier.communeId && canonicalJson(parsed.data) === canonicalJson(earlier.formData)
+        if (!same) throw new AppError('CONFLICT', 'Idempotency-Key already used for a different submission')
+      }
       return { kind: 'earlier' as const, dossier: earlier, deadline: DeadlineSchema.parse(earlier.procedureVersion.deadline) }
     }
 
     const target = await targetOf(tx, actor, source)
-    const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: await communeCodes(tx) }).safeParse(input.values)
+    const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: await communeCodes(client) }).safeParse(input.values)
     if (!parsed.success) return { kind: 'invalid' as const, issues: fieldIssuesOf(parsed.error) }
     const files = await fileIssues(tx, target, parsed.data)
     if (Object.keys(files.issues).length > 0) return { kind: 'invalid' as const, issues: files.issues }
@@ -151,9 +170,12 @@ export async function submitOnline(client: PrismaClient, input: SubmitOnlineInpu
     if (target.draftId) {
       await tx.attachment.updateMany({ where: { id: { in: files.ids }, draftId: target.draftId }, data: { dossierId: created.dossier.id, draftId: null, communeId: target.communeId } })
       // Files uploaded then left out of the form were never submitted: they go with the draft.
-      const unused = await tx.attachment.findMany({ where: { draftId: target.draftId, dossierId: null }, select: { storageKey: true } })
+      const unused = await tx.attachment.findMany({ where: { draftId: target.draftId, dossierId: null }, select: { id: true, storageKey: true } })
       orphanKeys = unused.map((file) => file.storageKey)
-      await tx.attachment.deleteMany({ where: { draftId: target.draftId, dossierId: null } })
+      if (unused.length > 0) {
+        await tx.attachment.deleteMany({ where: { draftId: target.draftId, dossierId: null } })
+        await writeAudit(tx, { actor, action: 'draft.file.remove', entityType: 'DossierDraft', entityId: target.draftId, communeId: target.communeId, data: { attachmentIds: unused.map((file) => file.id), reason: 'not in the submitted form' }, meta: input.meta })
+      }
       await tx.dossierDraft.delete({ where: { id: target.draftId } })
     }
     const recipient = applicant.phone ?? profile.phone

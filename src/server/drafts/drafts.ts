@@ -7,6 +7,8 @@ import { FormDefinitionSchema, type FormDefinition } from '@/domain/forms/form-d
 import type { RawFormValues } from '@/domain/forms/form-values'
 import { prefillValues, type ApplicantProfile } from '@/domain/forms/prefill'
 import { DeadlineSchema, type Deadline } from '@/domain/procedure/deadline'
+import { writeAudit } from '@/server/audit/write-audit'
+import type { RequestMeta } from '@/server/http/request-meta'
 
 type Client = PrismaClient | Prisma.TransactionClient
 
@@ -63,6 +65,8 @@ export async function startDraft(client: PrismaClient, input: { actor: Actor; pr
   ])
   if (!commune) throw new AppError('INVALID_INPUT', 'unknown commune', { communeCode: ['COMMUNE'] })
   return client.$transaction(async (tx) => {
+    // Two tabs pressing "start" at once must find one draft, not make two.
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`draft:${input.actor.userId}:${procedure.id}`}))) AS lock`
     const existing = await tx.dossierDraft.findFirst({
       where: { userId: input.actor.userId, procedureId: procedure.id },
       orderBy: { updatedAt: 'desc' },
@@ -89,6 +93,19 @@ export async function startDraft(client: PrismaClient, input: { actor: Actor; pr
     })
     return draft
   })
+}
+
+/**
+ * Moves the citizen's draft to the procedure's current version after a republication (what was typed stays;
+ * the new form's schema judges it at the next submission). NOT_FOUND when the draft is not theirs or the
+ * procedure no longer takes online applications.
+ */
+export async function rebaseDraft(client: PrismaClient, input: { actor: Actor; draftId: string }): Promise<void> {
+  requireCitizen(input.actor)
+  const draft = await client.dossierDraft.findFirst({ where: { id: input.draftId, userId: input.actor.userId }, select: { id: true, procedure: { select: { slug: true } } } })
+  if (!draft) throw new AppError('NOT_FOUND', 'no such draft')
+  const procedure = await openProcedure(client, draft.procedure.slug)
+  await client.dossierDraft.update({ where: { id: draft.id }, data: { procedureVersionId: procedure.versionId } })
 }
 
 /** The citizen's own draft with what the form page needs, or NOT_FOUND. */
@@ -150,14 +167,16 @@ export async function saveDraft(client: Client, input: { actor: Actor; draftId: 
 }
 
 /** Throws the draft away with its files' rows; the bytes are the caller's to remove (after the commit). */
-export async function discardDraft(client: PrismaClient, input: { actor: Actor; draftId: string }): Promise<{ storageKeys: string[] }> {
+export async function discardDraft(client: PrismaClient, input: { actor: Actor; draftId: string; meta?: RequestMeta | null }): Promise<{ storageKeys: string[] }> {
   requireCitizen(input.actor)
   return client.$transaction(async (tx) => {
-    const draft = await tx.dossierDraft.findFirst({ where: { id: input.draftId, userId: input.actor.userId }, select: { id: true } })
+    const draft = await tx.dossierDraft.findFirst({ where: { id: input.draftId, userId: input.actor.userId }, select: { id: true, communeId: true } })
     if (!draft) throw new AppError('NOT_FOUND', 'no such draft')
-    const files = await tx.attachment.findMany({ where: { draftId: draft.id, dossierId: null }, select: { storageKey: true } })
+    const files = await tx.attachment.findMany({ where: { draftId: draft.id, dossierId: null }, select: { id: true, storageKey: true } })
     await tx.attachment.deleteMany({ where: { draftId: draft.id, dossierId: null } })
     await tx.dossierDraft.delete({ where: { id: draft.id } })
+    // The file uploads were audited one by one; their removal with the draft is too.
+    await writeAudit(tx, { actor: input.actor, action: 'draft.discard', entityType: 'DossierDraft', entityId: draft.id, communeId: draft.communeId, data: { attachmentIds: files.map((file) => file.id) }, meta: input.meta ?? null })
     return { storageKeys: files.map((file) => file.storageKey) }
   })
 }

@@ -7,11 +7,13 @@ import { isAppError } from '@/domain/errors'
 import { formatDateTime } from '@/lib/format/date'
 import { attachmentIdsOf, formValuesFromEntries, withEntryAdded, withEntryRemoved } from '@/domain/forms/form-values'
 import { attachmentStorage } from '@/server/attachments/storage/storage-from-env'
-import { requirePermission } from '@/server/auth/session'
+import { getActor } from '@/server/auth/session'
+import { can } from '@/domain/access/permissions'
+import type { Actor } from '@/domain/access/actor'
 import { db } from '@/server/db'
 import { submitOnline, submittedDossierOfDraft } from '@/server/dossier/submit-online'
-import { addDraftFiles } from '@/server/drafts/draft-files'
-import { discardDraft, loadDraft, saveDraft, startDraft } from '@/server/drafts/drafts'
+import { addDraftFiles, listDraftFiles, removeDraftFile } from '@/server/drafts/draft-files'
+import { discardDraft, loadDraft, rebaseDraft, saveDraft, startDraft } from '@/server/drafts/drafts'
 import { getRequestMeta } from '@/server/http/request-meta'
 
 // Server actions of the online application. Each one authorizes (citizen, own draft) through its use-case;
@@ -27,12 +29,22 @@ const Intent = z.union([
 ])
 
 const formHref = (slug: string, draftId: string) => `/thu-tuc/${encodeURIComponent(slug)}/nop-ho-so/${draftId}`
+
+/**
+ * The signed-in citizen, or the sign-in page that comes back to `returnTo` (a session that expired while the
+ * form was open: what was typed up to the last autosave is in the draft).
+ */
+async function citizenOr(returnTo: string): Promise<Actor> {
+  const actor = await getActor()
+  if (!actor || !can(actor, 'dossier.submit')) redirect(`/dang-nhap?next=${encodeURIComponent(returnTo)}`)
+  return actor
+}
 const doneHref = (slug: string, code: string) => `/thu-tuc/${encodeURIComponent(slug)}/nop-ho-so/da-nop/${encodeURIComponent(code)}`
 
 /** Chooses the commune and opens the citizen's draft of the procedure. */
 export async function startDraftAction(rawSlug: string, formData: FormData): Promise<void> {
   const slug = Slug.parse(rawSlug)
-  const actor = await requirePermission('dossier.submit')
+  const actor = await citizenOr(`/thu-tuc/${encodeURIComponent(slug)}/nop-ho-so`)
   const communeCode = formData.get('xa')
   let draftId: string
   try {
@@ -48,7 +60,7 @@ export async function startDraftAction(rawSlug: string, formData: FormData): Pro
  * Files chosen without JavaScript arrive with the post: stored on the draft first (same checks as the upload
  * endpoint), then posted on as their attachment ids. A refused file is reported by name, the rest goes on.
  */
-async function storePostedFiles(input: { actor: Awaited<ReturnType<typeof requirePermission>>; draftId: string; formData: FormData; slots: Map<string, string> }) {
+async function storePostedFiles(input: { actor: Actor; draftId: string; formData: FormData; slots: Map<string, string> }) {
   const entries: [string, string][] = []
   const refused: { name: string; file: string; code: string }[] = []
   for (const [name, value] of input.formData.entries()) {
@@ -70,66 +82,94 @@ async function storePostedFiles(input: { actor: Awaited<ReturnType<typeof requir
   return { entries, refused }
 }
 
+/**
+ * Draft files the post no longer names are dropped: without JavaScript, an unticked "keep" box is how a file
+ * is removed (and a slot makes room for its replacement); with JavaScript every uploaded file is named by its
+ * hidden input, and the form does not post while an upload runs.
+ */
+async function dropUnnamedFiles(input: { actor: Actor; draftId: string; formData: FormData; slots: Map<string, string> }) {
+  const named = new Set<string>()
+  for (const [name, value] of input.formData.entries()) if (typeof value === 'string' && input.slots.has(name)) named.add(value.trim().toLowerCase())
+  const files = await listDraftFiles(db(), { actor: input.actor, draftId: input.draftId })
+  const meta = await getRequestMeta()
+  for (const file of files) {
+    if (!named.has(file.id.toLowerCase())) await removeDraftFile(db(), { actor: input.actor, draftId: input.draftId, attachmentId: file.id, meta })
+  }
+}
+
 /** Save, add or remove a group entry, or submit: the one action of the application form. */
 export async function submitDraftAction(rawSlug: string, rawDraftId: string, formData: FormData): Promise<void> {
   const slug = Slug.parse(rawSlug)
   const draftId = DraftId.parse(rawDraftId)
   const intent = Intent.safeParse(formData.get('_intent') ?? 'save')
   if (!intent.success) redirect(formHref(slug, draftId))
-  const actor = await requirePermission('dossier.submit')
-
-  let draft
-  try {
-    draft = await loadDraft(db(), { actor, draftId })
-  } catch (error) {
-    // Already submitted (a double click, a second tab): show what the first post created.
+  const actor = await citizenOr(formHref(slug, draftId))
+  // Already submitted (a double click, a second tab, without JavaScript): show what the first post created.
+  const showEarlier = async (error: unknown) => {
     const earlier = isAppError(error) && error.code === 'NOT_FOUND' ? await submittedDossierOfDraft(db(), { actor, draftId }) : null
     if (earlier) redirect(doneHref(slug, earlier.code))
     throw error
   }
+
+  let outcome: { redirectTo: string }
+  try {
+    outcome = await applyIntent({ actor, slug, draftId, intent: intent.data, formData })
+  } catch (error) {
+    if (isAppError(error) && error.code === 'CONFLICT') {
+      // The procedure was republished: the draft moves to the new form, which the citizen checks again.
+      await rebaseDraft(db(), { actor, draftId }).catch(showEarlier)
+      redirect(`${formHref(slug, draftId)}?loi=cap-nhat&kiem-tra=1`)
+    }
+    if (isAppError(error) && error.code === 'NOT_FOUND') await showEarlier(error)
+    console.error(error)
+    redirect(`${formHref(slug, draftId)}?loi=he-thong`)
+  }
+  revalidatePath(formHref(slug, draftId))
+  redirect(outcome.redirectTo)
+}
+
+async function applyIntent(input: { actor: Actor; slug: string; draftId: string; intent: z.infer<typeof Intent>; formData: FormData }): Promise<{ redirectTo: string }> {
+  const { actor, slug, draftId, intent, formData } = input
+  const draft = await loadDraft(db(), { actor, draftId })
   const slots = new Map(attachmentIdsOf(draft.definition, formValuesFromEntries(draft.definition, formData.entries())).map((slot) => [slot.name, slot.documentKey]))
   for (const field of draft.definition.sections.flatMap((section) => section.fields)) if (field.type === 'file') slots.set(field.key, field.documentKey)
+  await dropUnnamedFiles({ actor, draftId, formData, slots })
   const { entries, refused } = await storePostedFiles({ actor, draftId, formData, slots })
   let values = formValuesFromEntries(draft.definition, entries)
-  const fileErrors = refused.map((item) => `${item.name}~${item.code}~${item.file.slice(0, 100)}`)
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams(extra)
-    for (const item of fileErrors) params.append('tep-loi', item)
+    for (const item of refused) params.append('tep-loi', `${item.name}~${item.code}~${item.file.slice(0, 100)}`)
     const text = params.toString()
     return text ? `?${text}` : ''
   }
 
-  const chosen = intent.data
-  if (chosen.startsWith('add:') || chosen.startsWith('remove:')) {
-    const [, group = '', index] = chosen.split(':')
-    values = chosen.startsWith('add:') ? withEntryAdded(draft.definition, values, group) : withEntryRemoved(draft.definition, values, group, Number(index))
+  if (intent.startsWith('add:') || intent.startsWith('remove:')) {
+    const [, group = '', index] = intent.split(':')
+    values = intent.startsWith('add:') ? withEntryAdded(draft.definition, values, group) : withEntryRemoved(draft.definition, values, group, Number(index))
     await saveDraft(db(), { actor, draftId, values })
-    // The same page again, rendered from the saved draft (not the browser's cached copy of it).
-    revalidatePath(formHref(slug, draftId))
-    redirect(`${formHref(slug, draftId)}${query({})}#truong-${group}`)
+    return { redirectTo: `${formHref(slug, draftId)}${query({})}#truong-${group}` }
   }
   await saveDraft(db(), { actor, draftId, values })
-  revalidatePath(formHref(slug, draftId))
-  if (chosen === 'save' || refused.length > 0) redirect(`${formHref(slug, draftId)}${query({ 'da-luu': '1' })}`)
+  if (intent === 'save' || refused.length > 0) return { redirectTo: `${formHref(slug, draftId)}${query({ 'da-luu': '1' })}` }
 
-  let result
-  try {
-    result = await submitOnline(db(), { actor, source: { draftId }, values, meta: await getRequestMeta() })
-  } catch (error) {
-    if (isAppError(error) && error.code === 'CONFLICT') redirect(`${formHref(slug, draftId)}?loi=cap-nhat`)
-    console.error(error)
-    redirect(`${formHref(slug, draftId)}?loi=he-thong`)
+  const result = await submitOnline(db(), { actor, source: { draftId }, values, meta: await getRequestMeta() })
+  if (!result.ok) {
+    // Errors the page cannot find again by the schema alone (a file that is no longer the draft's) ride along.
+    const fileFields = Object.keys(result.issues).filter((path) => result.issues[path]!.some((issue) => issue.code === 'FILE'))
+    const params = new URLSearchParams({ 'kiem-tra': '1' })
+    for (const name of fileFields) params.append('tep-loi', `${name}~FILE~`)
+    return { redirectTo: `${formHref(slug, draftId)}?${params}` }
   }
-  if (!result.ok) redirect(`${formHref(slug, draftId)}?kiem-tra=1`)
-  redirect(doneHref(slug, result.code))
+  return { redirectTo: doneHref(slug, result.code) }
 }
 
 /** Autosave: keeps what was typed; answers the time it was saved (Vietnam time) for the status line. */
-export async function autosaveDraftAction(rawDraftId: string, formData: FormData): Promise<{ ok: boolean; savedAt?: string }> {
+export async function autosaveDraftAction(rawDraftId: string, formData: FormData): Promise<{ ok: boolean; savedAt?: string; reason?: 'signed-out' }> {
   const draftId = DraftId.safeParse(rawDraftId)
   if (!draftId.success) return { ok: false }
   try {
-    const actor = await requirePermission('dossier.submit')
+    const actor = await getActor()
+    if (!actor) return { ok: false, reason: 'signed-out' }
     const draft = await loadDraft(db(), { actor, draftId: draftId.data })
     const { savedAt } = await saveDraft(db(), { actor, draftId: draftId.data, values: formValuesFromEntries(draft.definition, formData.entries()) })
     return { ok: true, savedAt: formatDateTime(savedAt).slice(-5) }
@@ -143,8 +183,8 @@ export async function autosaveDraftAction(rawDraftId: string, formData: FormData
 export async function discardDraftAction(rawSlug: string, rawDraftId: string): Promise<void> {
   const slug = Slug.parse(rawSlug)
   const draftId = DraftId.parse(rawDraftId)
-  const actor = await requirePermission('dossier.submit')
-  const { storageKeys } = await discardDraft(db(), { actor, draftId })
+  const actor = await citizenOr(formHref(slug, draftId))
+  const { storageKeys } = await discardDraft(db(), { actor, draftId, meta: await getRequestMeta() })
   const storage = attachmentStorage()
   await Promise.all(storageKeys.map((key) => storage.remove(key).catch((error: unknown) => console.error('draft file not removed', key, error))))
   redirect(`/thu-tuc/${encodeURIComponent(slug)}`)

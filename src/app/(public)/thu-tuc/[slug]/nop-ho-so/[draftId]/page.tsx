@@ -109,14 +109,20 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
   }
   const errors: Record<string, string[]> = {}
   for (const [path, found] of Object.entries(issues)) errors[path] = found.map((issue) => errorsT(issue.code, { min: 0, max: 0, bound: 'between', of: 'entries', ...issue.params }))
-  const fileProblems = list(query['tep-loi']).map((item) => {
+  // Files refused at the last post (by name, code and file name), for file fields of this form only.
+  const fileFieldNames = new Set(attachmentIdsOf(draft.definition, draft.values).map((slot) => slot.name))
+  for (const field of draft.definition.sections.flatMap((section) => section.fields)) if (field.type === 'file') fileFieldNames.add(field.key)
+  const fileProblems = list(query['tep-loi']).flatMap((item) => {
     const [name = '', code = '', file = ''] = item.split('~')
-    const reason = (fileTexts.errors[code] ?? errorsT('FILE'))
+    if (!fileFieldNames.has(name)) return []
+    if (!file) return [{ name, sentence: errorsT('FILE') }]
+    const template = Object.hasOwn(fileTexts.errors, code) ? fileTexts.errors[code]! : errorsT('FILE')
+    const reason = template
       .replace('{maxFileMb}', String(megabytes(ATTACHMENT_LIMITS.maxFileBytes)))
       .replace('{maxDossierMb}', String(megabytes(ATTACHMENT_LIMITS.maxDossierBytes)))
       .replace('{types}', 'PDF, JPG, PNG')
       .replace('{maxFiles}', String(maxFilesOf(draft.definition, name)))
-    return { name, sentence: t('form.fileError', { name: file, reason }) }
+    return [{ name, sentence: t('form.fileError', { name: file.slice(0, 100), reason }) }]
   })
   for (const problem of fileProblems) (errors[problem.name] ??= []).push(problem.sentence)
 
@@ -187,6 +193,8 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
             saving: t('form.saving'),
             saved: t('form.saved', { time: '{time}' }),
             saveFailed: t('form.saveFailed'),
+            signedOut: t('form.signedOut'),
+            uploadPending: t('form.uploadPending'),
             errorsTitle: t('form.errorsTitle', { count: '{count}' }),
             errors: errorTexts,
             labels: fieldLabels,
@@ -208,6 +216,7 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
               addressLine: t('form.addressLine'),
               addressCommune: t('form.addressCommune', { province: draft.commune.provinceName }),
               dateHint: t('form.dateHint'),
+              datePlaceholder: t('form.datePlaceholder'),
               onlyWhen: (condition) => t('form.onlyWhen', { condition }),
               entry: (group, number) => t('form.entry', { group, number }),
               addEntry: (group) => t('form.addEntry', { group }),
@@ -216,11 +225,16 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
           />
         </SubmissionForm>
       </div>
-      <form action={discardDraftAction.bind(null, slug, draft.id)} className="mt-8 border-t border-slate-300 pt-4">
-        <button type="submit" className="min-h-11 font-semibold text-gov-red-700 underline underline-offset-2">
-          {t('form.discard')}
-        </button>
-      </form>
+      {/* Two steps, without JavaScript: the draft and its files cannot be brought back. */}
+      <details className="mt-8 border-t border-slate-300 pt-4">
+        <summary className="min-h-11 cursor-pointer font-semibold text-gov-red-700 underline underline-offset-2">{t('form.discard')}</summary>
+        <form action={discardDraftAction.bind(null, slug, draft.id)} className="mt-3 rounded border border-gov-red-700 bg-gov-red-50 p-4">
+          <p className="text-gov-red-800">{t('form.discardQuestion')}</p>
+          <button type="submit" className="mt-3 min-h-11 rounded bg-gov-red-700 px-4 font-semibold text-white hover:bg-gov-red-800">
+            {t('form.discardConfirmButton')}
+          </button>
+        </form>
+      </details>
     </div>
   )
 }

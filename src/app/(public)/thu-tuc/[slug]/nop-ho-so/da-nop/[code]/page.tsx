@@ -13,13 +13,13 @@ type Props = { params: Promise<{ slug: string; code: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params
-  return { title: (await getTranslations('Submission.done'))('metaTitle', { code: decodeURIComponent(code) }) }
+  return { title: (await getTranslations('Submission.done'))('metaTitle', { code }) }
 }
 
 /** Step 3: the confirmation — the dossier's code, the expected appointment, the receipt to download. */
 export default async function SubmittedPage({ params }: Props) {
-  const { slug, code: rawCode } = await params
-  const code = decodeURIComponent(rawCode)
+  // Next has already decoded the segment: decoding again would turn a stray % into an error page.
+  const { slug, code } = await params
   const actor = await requirePagePermission('dossier.readOwn', `/thu-tuc/${slug}/nop-ho-so/da-nop/${code}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref: code }))
   const [t, locale, expected] = await Promise.all([getTranslations('Submission.done'), getLocale(), estimateAppointment(db(), dossier.submittedAt, dossier.deadline)])
