@@ -126,6 +126,8 @@ export async function submitOnline(client: PrismaClient, input: SubmitOnlineInpu
   const now = input.now ?? new Date()
   const submissionKey = 'draftId' in source ? `online:${actor.userId}:draft:${source.draftId}` : `online:${actor.userId}:key:${source.idempotencyKey}`
 
+  // Read before the transaction: inside it, a second connection could wait on a pool its transactions hold.
+  const knownCommunes = await communeCodes(client)
   const outcome = await client.$transaction(async (tx) => {
     // The key's lock first: a second submission waits here, then finds the dossier the first one made.
     await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`dossier-submission:${submissionKey}`}))) AS lock`
@@ -138,7 +140,7 @@ export async function submitOnline(client: PrismaClient, input: SubmitOnlineInpu
       if (!('draftId' in source)) {
         // A client's key names one submission: the same key with other answers is a client bug, not a retry.
         const target = await targetOf(tx, actor, source)
-        const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: await communeCodes(client) }).safeParse(input.values)
+        const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: knownCommunes }).safeParse(input.values)
         const same = parsed.success && target.procedureId === earlier.procedureId && target.communeId === earlier.communeId && canonicalJson(parsed.data) === canonicalJson(earlier.formData)
         if (!same) throw new AppError('CONFLICT', 'Idempotency-Key already used for a different submission')
       }
@@ -146,7 +148,7 @@ export async function submitOnline(client: PrismaClient, input: SubmitOnlineInpu
     }
 
     const target = await targetOf(tx, actor, source)
-    const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: await communeCodes(client) }).safeParse(input.values)
+    const parsed = formSchema(target.definition, { today: localDateOf(now), communeCodes: knownCommunes }).safeParse(input.values)
     if (!parsed.success) return { kind: 'invalid' as const, issues: fieldIssuesOf(parsed.error) }
     const files = await fileIssues(tx, target, parsed.data)
     if (Object.keys(files.issues).length > 0) return { kind: 'invalid' as const, issues: files.issues }
