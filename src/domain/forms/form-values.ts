@@ -139,6 +139,16 @@ export function textOf(raw: unknown): string {
   return typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : ''
 }
 
+/**
+ * The names file fields are posted under, with their slot: every top-level file field, and those of the group
+ * entries the values hold (`giayTo.0.banSao`).
+ */
+export function fileFieldSlots(definition: FormDefinition, values: RawFormValues): Map<string, string> {
+  const slots = new Map(attachmentIdsOf(definition, values).map((slot) => [slot.name, slot.documentKey]))
+  for (const field of definition.sections.flatMap((section) => section.fields)) if (field.type === 'file') slots.set(field.key, field.documentKey)
+  return slots
+}
+
 /** Every attachment id the raw values name, with the field name it is posted under. */
 export function attachmentIdsOf(definition: FormDefinition, values: RawFormValues): { name: string; documentKey: string; ids: string[] }[] {
   const result: { name: string; documentKey: string; ids: string[] }[] = []

@@ -13,7 +13,7 @@ import { DeadlineSchema, type Deadline } from '@/domain/procedure/deadline'
 import { attachmentStorage } from '@/server/attachments/storage/storage-from-env'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
 import { writeAudit } from '@/server/audit/write-audit'
-import { applicantProfileOf } from '@/server/drafts/drafts'
+import { applicantProfileOf, openProcedure } from '@/server/drafts/drafts'
 import type { RequestMeta } from '@/server/http/request-meta'
 import { createDossier } from './create-dossier'
 
@@ -85,15 +85,11 @@ async function targetOf(tx: Prisma.TransactionClient, actor: Actor, source: Subm
     return { draftId: source.draftId, communeId: draft.communeId, procedureId: draft.procedureId, versionId: draft.procedureVersionId, definition: FormDefinitionSchema.parse(draft.procedureVersion.formDefinition) }
   }
   const [procedure, commune] = await Promise.all([
-    tx.procedure.findFirst({
-      where: { slug: source.procedureSlug, isActive: true, currentVersion: { is: { status: 'PUBLISHED', onlineLevel: { not: 'NONE' } } } },
-      select: { id: true, currentVersionId: true, currentVersion: { select: { formDefinition: true } } },
-    }),
+    openProcedure(tx, source.procedureSlug),
     tx.commune.findFirst({ where: { code: source.communeCode, isActive: true }, select: { id: true } }),
   ])
-  if (!procedure?.currentVersionId || !procedure.currentVersion) throw new AppError('NOT_FOUND', 'the procedure is not open for online submission')
   if (!commune) throw new AppError('INVALID_INPUT', 'unknown commune', { communeCode: ['COMMUNE'] })
-  return { draftId: null, communeId: commune.id, procedureId: procedure.id, versionId: procedure.currentVersionId, definition: FormDefinitionSchema.parse(procedure.currentVersion.formDefinition) }
+  return { draftId: null, communeId: commune.id, procedureId: procedure.id, versionId: procedure.versionId, definition: procedure.definition }
 }
 
 /** JSON with object keys sorted, to compare two submissions' answers whatever their key order. */

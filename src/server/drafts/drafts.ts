@@ -44,7 +44,7 @@ export async function applicantProfileOf(client: Client, userId: string): Promis
 }
 
 /** A procedure open for online submission (listed, active, published, not desk-only), by its slug. */
-async function openProcedure(client: Client, slug: string) {
+export async function openProcedure(client: Client, slug: string) {
   const procedure = await client.procedure.findFirst({
     where: { slug, isActive: true, currentVersion: { is: { status: 'PUBLISHED', onlineLevel: { not: 'NONE' } } } },
     select: { id: true, currentVersionId: true, currentVersion: { select: { formDefinition: true } } },

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { isAppError } from '@/domain/errors'
 import { formatDateTime } from '@/lib/format/date'
-import { attachmentIdsOf, formValuesFromEntries, withEntryAdded, withEntryRemoved } from '@/domain/forms/form-values'
+import { fileFieldSlots, formValuesFromEntries, withEntryAdded, withEntryRemoved } from '@/domain/forms/form-values'
 import { attachmentStorage } from '@/server/attachments/storage/storage-from-env'
 import { getActor } from '@/server/auth/session'
 import { can } from '@/domain/access/permissions'
@@ -131,8 +131,7 @@ export async function submitDraftAction(rawSlug: string, rawDraftId: string, for
 async function applyIntent(input: { actor: Actor; slug: string; draftId: string; intent: z.infer<typeof Intent>; formData: FormData }): Promise<{ redirectTo: string }> {
   const { actor, slug, draftId, intent, formData } = input
   const draft = await loadDraft(db(), { actor, draftId })
-  const slots = new Map(attachmentIdsOf(draft.definition, formValuesFromEntries(draft.definition, formData.entries())).map((slot) => [slot.name, slot.documentKey]))
-  for (const field of draft.definition.sections.flatMap((section) => section.fields)) if (field.type === 'file') slots.set(field.key, field.documentKey)
+  const slots = fileFieldSlots(draft.definition, formValuesFromEntries(draft.definition, formData.entries()))
   await dropUnnamedFiles({ actor, draftId, formData, slots })
   const { entries, refused } = await storePostedFiles({ actor, draftId, formData, slots })
   let values = formValuesFromEntries(draft.definition, entries)

@@ -15,7 +15,7 @@ import { localDateOf } from '@/domain/calendar/working-days'
 import { isAppError } from '@/domain/errors'
 import { errorCasesOf, errorKeyOf } from '@/domain/forms/field-error-cases'
 import { fieldIssuesOf, formSchema, type FormFieldIssue } from '@/domain/forms/form-schema'
-import { attachmentIdsOf, fieldId } from '@/domain/forms/form-values'
+import { attachmentIdsOf, fieldId, fileFieldSlots } from '@/domain/forms/form-values'
 import { visibilityStyles } from '@/domain/forms/visibility-styles'
 import { formatDateTime } from '@/lib/format/date'
 import { requirePagePermission } from '@/server/auth/session'
@@ -110,8 +110,7 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
   const errors: Record<string, string[]> = {}
   for (const [path, found] of Object.entries(issues)) errors[path] = found.map((issue) => errorsT(issue.code, { min: 0, max: 0, bound: 'between', of: 'entries', ...issue.params }))
   // Files refused at the last post (by name, code and file name), for file fields of this form only.
-  const fileFieldNames = new Set(attachmentIdsOf(draft.definition, draft.values).map((slot) => slot.name))
-  for (const field of draft.definition.sections.flatMap((section) => section.fields)) if (field.type === 'file') fileFieldNames.add(field.key)
+  const fileFieldNames = fileFieldSlots(draft.definition, draft.values)
   const fileProblems = list(query['tep-loi']).flatMap((item) => {
     const [name = '', code = '', file = ''] = item.split('~')
     if (!fileFieldNames.has(name)) return []
