@@ -4,6 +4,7 @@
  * 226/2016 and 281/2016 as copied in procedures.csv; they belong in domain/fees once that exists.
  */
 import type { FormKind } from '../../src/domain/forms/default-forms'
+import { certifiedCopyFee } from '../../src/domain/fees/fee-schedule'
 import { addCalendarDays, localDateOf } from '../../src/domain/calendar/working-days'
 import { familyName, personName, randomPerson, type Person } from './names'
 import type { Random } from './prng'
@@ -46,11 +47,6 @@ function isoDate(date: Date): string {
   return localDateOf(date)
 }
 
-/** Certification of copies (Circular 226/2016 art. 4): 2,000 VND a page, 1,000 from the third, at most 200,000 a copy. */
-export function certifiedCopyFee(pages: number, copies: number): number {
-  const perCopy = Math.min(200_000, 2_000 * Math.min(pages, 2) + 1_000 * Math.max(0, pages - 2))
-  return perCopy * copies
-}
 
 function personFields(prefix: string, person: Person, random: Random, home: Address) {
   return {

@@ -20,7 +20,7 @@ import { generateDemoHistory, type CommuneStaff, type HistoryCitizen, type Histo
 import { insertHistory, type HistoryCounts } from './insert-history'
 import { buildCatalogue } from './procedure-catalogue'
 import { readCommuneRows, readHolidayRows } from './reference-data'
-import { insertCalendarDays, insertDemoAccounts, insertProcedures, insertWorkflows, PROVINCE, upsertCommunes, upsertProvince } from './seed-reference'
+import { insertCalendarDays, insertDemoAccounts, insertProcedures, insertWorkflows, PROVINCE, setDemoCollectionAccounts, upsertCommunes, upsertProvince } from './seed-reference'
 import type { Queryable } from './sql'
 
 export { recountDailyStats } from './daily-stats'
@@ -93,6 +93,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       const workflows = await insertWorkflows(client, now)
       const procedures = await insertProcedures(client, buildCatalogue(), workflows, now)
       const users = await insertDemoAccounts(client, provinceId, now)
+      await setDemoCollectionAccounts(client)
       return { communes, calendarDays, procedures, users }
     })
     log(`Reference data: ${written.communes} communes, ${written.procedures} procedures, ${written.calendarDays} calendar days, ${written.users} demo accounts written.`)

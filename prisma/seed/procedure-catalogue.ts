@@ -8,6 +8,7 @@ import { defaultFormDefinition, type FormKind } from '../../src/domain/forms/def
 import type { FormDefinition } from '../../src/domain/forms/form-definition'
 import type { RequiredDocument } from '../../src/domain/forms/required-document'
 import { DEFAULT_WORKFLOW_KEY, SAME_DAY_WORKFLOW_KEY } from '../../src/domain/workflow/default-workflows'
+import type { FeeExemption, FeeRule } from '../../src/domain/fees/fee-schedule'
 import { readProcedureRows, type ProcedureRow } from './reference-data'
 
 export type OnlineLevel = 'FULL' | 'PARTIAL' | 'NONE'
@@ -20,6 +21,8 @@ export type CatalogueEntry = {
   nameEn: string
   feeVnd: number | null
   feeNote: string | null
+  feeRule: FeeRule
+  feeExemptions: FeeExemption[]
   deadline: Deadline
   deadlineText: string | null
   requiredDocuments: RequiredDocument[]
@@ -215,6 +218,39 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '')
 }
 
+/**
+ * How the fee is counted, from the form kind (its fields) and the fee note's legal text: per copy for civil
+ * status extracts (8 000 ₫ a copy, Circular 281/2016), per page of each copy for certified copies (Circular
+ * 226/2016), otherwise per dossier.
+ */
+export function feeRuleFor(formKind: FormKind): FeeRule {
+  switch (formKind) {
+    case 'certifiedCopy':
+      return { kind: 'CERTIFIED_COPY_PAGES', groupField: 'giayTo', pagesField: 'soTrang', copiesField: 'soBan' }
+    case 'civilStatusExtract':
+      return { kind: 'PER_COPY', copiesField: 'soBan' }
+    default:
+      return { kind: 'FIXED' }
+  }
+}
+
+/**
+ * Exemptions the form can tell from the answers, each only where the row's fee note states it: on-time birth
+ * registration (Civil Status Law art. 11(1)), a mortgage for an agricultural loan (Decree 55/2015 art. 5, in
+ * the note of the transaction certification). Exemptions the answers cannot show (families of people with
+ * meritorious service, poor households, people with disabilities) are decided at the desk.
+ */
+export function feeExemptionsFor(formKind: FormKind, feeNote: string): FeeExemption[] {
+  const exemptions: FeeExemption[] = []
+  if (formKind === 'birth' && /khai sinh đúng hạn/.test(feeNote)) {
+    exemptions.push({ when: { field: 'khaiSinhQuaHan', equals: false }, reasonVi: 'Miễn lệ phí khi khai sinh đúng hạn (Luật Hộ tịch, Điều 11 khoản 1)', reasonEn: 'No fee for on-time birth registration (Civil Status Law, art. 11(1))' })
+  }
+  if (formKind === 'contract' && /thế chấp .*nông nghiệp, nông thôn/.test(feeNote)) {
+    exemptions.push({ when: { field: 'mienPhiNongNghiep', equals: true }, reasonVi: 'Miễn phí chứng thực hợp đồng thế chấp vay vốn phát triển nông nghiệp, nông thôn (Nghị định 55/2015/NĐ-CP, Điều 5)', reasonEn: 'No charge for certifying a mortgage for an agricultural or rural development loan (Decree 55/2015, art. 5)' })
+  }
+  return exemptions
+}
+
 function entryFor(row: ProcedureRow): CatalogueEntry {
   const extras = EXTRAS[row.name]
   if (!extras) throw new Error(`procedures.csv: no English name, form kind and documents for "${row.name}" in procedure-catalogue.ts`)
@@ -266,6 +302,8 @@ function entryFor(row: ProcedureRow): CatalogueEntry {
     nameEn: extras.nameEn,
     feeVnd: row.feeVnd,
     feeNote: citizenFeeNote(row.feeNote),
+    feeRule: feeRuleFor(extras.formKind),
+    feeExemptions: feeExemptionsFor(extras.formKind, row.feeNote),
     deadline,
     deadlineText: row.settlementTime || null,
     requiredDocuments,

@@ -48,6 +48,22 @@ export async function upsertCommunes(client: Queryable, provinceId: string, comm
   return result.rowCount ?? 0
 }
 
+/**
+ * Demo collection accounts for VietQR transfers, one per commune, where none is configured. They are not real
+ * accounts (the number says DEMO and the name says THU NGHIEM): a deployment sets each commune's own account
+ * with its bank's NAPAS BIN. Agribank's BIN (970405) stands for the bank.
+ */
+export const DEMO_COLLECTION_BANK_BIN = '970405'
+export async function setDemoCollectionAccounts(client: Queryable): Promise<number> {
+  const result = await client.query(
+    `UPDATE "Commune" SET "collectionBankBin" = $1, "collectionAccountNo" = 'DEMO' || code,
+       "collectionAccountName" = 'UBND ' || upper(motcua_search_text(name)) || ' (THU NGHIEM)', "updatedAt" = CURRENT_TIMESTAMP
+     WHERE "collectionAccountNo" IS NULL`,
+    [DEMO_COLLECTION_BANK_BIN],
+  )
+  return result.rowCount ?? 0
+}
+
 export async function insertCalendarDays(client: Queryable, days: readonly HolidayRow[]): Promise<number> {
   const records = days.map((day) => ({ id: uuidv7(Date.now()), ...day }))
   const result = await client.query(
@@ -104,14 +120,14 @@ export async function insertProcedures(client: Queryable, catalogue: readonly Ca
     `WITH r AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
          "versionId" uuid, slug text, "nameVi" text, "nameEn" text, field text, "feeVnd" int, "feeNote" text,
-         deadline jsonb, "deadlineText" text, "requiredDocuments" jsonb, "onlineLevel" text, "legalBasis" text,
+         "feeRule" jsonb, "feeExemptions" jsonb, deadline jsonb, "deadlineText" text, "requiredDocuments" jsonb, "onlineLevel" text, "legalBasis" text,
          "formDefinition" jsonb, "unverifiedFields" text[], "sourceNote" text, "workflowVersionId" uuid)
      )
      INSERT INTO "ProcedureVersion" (id, "procedureId", version, status, "nameVi", "nameEn", field, "feeVnd", "feeNote",
-       deadline, "deadlineText", "requiredDocuments", "onlineLevel", "legalBasis", "formDefinition", "unverifiedFields",
+       "feeRule", "feeExemptions", deadline, "deadlineText", "requiredDocuments", "onlineLevel", "legalBasis", "formDefinition", "unverifiedFields",
        "sourceNote", "workflowVersionId", "publishedAt")
      SELECT r."versionId", p.id, 1, 'PUBLISHED', r."nameVi", r."nameEn", r.field, r."feeVnd", r."feeNote",
-       r.deadline, r."deadlineText", r."requiredDocuments", r."onlineLevel"::"OnlineLevel", r."legalBasis", r."formDefinition",
+       r."feeRule", r."feeExemptions", r.deadline, r."deadlineText", r."requiredDocuments", r."onlineLevel"::"OnlineLevel", r."legalBasis", r."formDefinition",
        r."unverifiedFields", r."sourceNote", r."workflowVersionId", $2::timestamp(3)
      FROM r JOIN "Procedure" p ON p.slug = r.slug
      WHERE NOT EXISTS (SELECT 1 FROM "ProcedureVersion" v WHERE v."procedureId" = p.id)`,

@@ -51,7 +51,20 @@ const EnvSchema = z.object({
       .refine((prefix) => prefix === '' || isValidStorageKey(prefix), { message: 'must be folder names of letters, digits, ".", "_" and "-" separated by "/"' })
       .optional(),
   ),
+  /**
+   * The card/wallet gateway (server/payments/gateway): its payment page URL, merchant code and shared secret.
+   * Unset URL: the app's own sandbox gateway (/cong-thanh-toan-thu-nghiem), with a fixed sandbox secret.
+   */
+  PAYMENT_GATEWAY_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional()),
+  PAYMENT_GATEWAY_MERCHANT: unsetIfEmpty(z.string().regex(/^[A-Za-z0-9]{1,20}$/, { message: 'must be 1–20 letters or digits' }).default('MOTCUA01')),
+  PAYMENT_GATEWAY_SECRET: unsetIfEmpty(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  /** Where the sandbox gateway sends its IPN (server to server); default: NEXTAUTH_URL + /api/payments/gateway/ipn. */
+  PAYMENT_SANDBOX_IPN_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).optional()),
+  NEXTAUTH_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).optional()),
 }).superRefine((env, context) => {
+  if (env.PAYMENT_GATEWAY_URL !== undefined && env.PAYMENT_GATEWAY_SECRET === undefined) {
+    context.addIssue({ code: 'custom', path: ['PAYMENT_GATEWAY_SECRET'], message: 'required when PAYMENT_GATEWAY_URL is set' })
+  }
   if (env.ATTACHMENT_STORAGE !== 's3') return
   for (const name of REQUIRED_FOR_S3) {
     if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when ATTACHMENT_STORAGE=s3' })

@@ -38,7 +38,8 @@ export type Signature = {
  * top left, national motto top right, place and date under the motto, title centred, body, signatures.
  */
 export type DocumentContent = {
-  form: DocumentForm
+  /** A dossier's form, or `bien-lai`: the fee receipt of a payment (src/domain/payments/receipt-content.ts). */
+  form: DocumentForm | 'bien-lai'
   /** "Mẫu số 01"; null for a paper the circular does not number (the online submission acknowledgement). */
   formNumber: string | null
   /** Top left, centred, one line per run: the superior body (regular) above the issuing unit (bold). */
@@ -46,9 +47,13 @@ export type DocumentContent = {
   /** "Thành Vinh, ngày 24 tháng 11 năm 2026" */
   placeAndDate: string
   title: string
+  /** Lines centred under the title, above the dossier code ("(Biên lai điện tử)", "Số: …"). */
+  subtitle?: TextRun[][]
   /** The dossier code, printed under the title; `qr` also prints it as a QR code. */
   dossierCode: string
   qr: boolean
+  /** What the QR code holds instead of the dossier code (a receipt's verification URL). */
+  qrValue?: string
   /** Prints the code large on a line of its own, for a paper whose point is to hand over the code. */
   prominentCode?: boolean
   blocks: DocumentBlock[]

@@ -173,8 +173,9 @@ class Writer {
     }
     this.rule(MARGIN.left + leftWidth / 2, leftY + line - size - 5, Math.min(lastWidth * 0.5, leftWidth * 0.5))
     if (content.qr) {
-      // The dossier code as a QR code under the issuing unit, where the desk's scanners and phones find it.
-      const png = await qrPng(content.dossierCode, { type: 'png', errorCorrectionLevel: 'M', margin: 0, scale: 8 })
+      // The dossier code (or the paper's own `qrValue`) as a QR code under the issuing unit, where the desk's
+      // scanners and phones find it.
+      const png = await qrPng(content.qrValue ?? content.dossierCode, { type: 'png', errorCorrectionLevel: 'M', margin: 0, scale: 8 })
       const image = await this.pdf.embedPng(new Uint8Array(png))
       leftY -= 6
       this.page.drawImage(image, { x: MARGIN.left + (leftWidth - QR_SIZE) / 2, y: leftY - QR_SIZE, width: QR_SIZE, height: QR_SIZE })
@@ -200,9 +201,10 @@ class Writer {
     this.page.drawLine({ start: { x: centre - width / 2, y }, end: { x: centre + width / 2, y }, thickness: 0.6, color: INK })
   }
 
-  /** The title, centred, with the dossier code under it (large, on a line of its own, when `prominentCode`). */
+  /** The title, centred, its subtitle lines, then the dossier code (large, on a line of its own, when `prominentCode`). */
   title(content: DocumentContent) {
     this.text([{ text: content.title, style: 'bold' }], { size: SIZE.title, align: 'center', balanced: true })
+    for (const line of content.subtitle ?? []) this.text(line, { align: 'center' })
     if (content.prominentCode) {
       this.y -= 4
       this.text([{ text: 'Mã hồ sơ', style: 'regular' }], { align: 'center' })

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
+import { assessFee, feeAmount, feeScheduleOf } from '@/domain/fees/fee-schedule'
 import { DeadlineSchema, type Deadline } from '@/domain/procedure/deadline'
 import type { WorkflowDossier } from '@/domain/workflow/apply-transition'
 import { WorkflowGraphSchema, type WorkflowGraph } from '@/domain/workflow/workflow-graph'
@@ -99,7 +100,8 @@ function toCreated(created: boolean, { procedureVersion, workflowVersion, ...dos
  * - the procedure must be active with a published current version; the dossier is bound to THAT version and
  *   to its workflow version, so later edits of the catalogue never change what it was submitted under;
  * - the code comes from the commune's counter for the local day (allocateDossierCode);
- * - it starts at the workflow's start step (state of that step), with the version's fee (0 when unknown);
+ * - it starts at the workflow's start step (state of that step), with the fee its answers owe under the
+ *   version's fee rule and exemptions (domain/fees; 0 when the amount is unknown);
  * - the 'submit' history event and an audit row are written with it;
  * - a submission key already used returns the earlier dossier (`created: false`) and writes nothing. A
  *   transaction-scoped advisory lock on the key makes two simultaneous submissions with one key wait for each
@@ -118,7 +120,7 @@ export async function createDossier(tx: Prisma.TransactionClient, input: NewDoss
     tx.commune.findFirst({ where: { id: input.communeId, isActive: true }, select: { id: true, code: true } }),
     tx.procedure.findFirst({
       where: { id: input.procedureId, isActive: true, currentVersion: { is: { status: 'PUBLISHED' } } },
-      select: { currentVersion: { select: { id: true, nameVi: true, deadline: true, feeVnd: true, workflowVersionId: true, workflowVersion: { select: { graph: true } } } } },
+      select: { currentVersion: { select: { id: true, nameVi: true, deadline: true, feeVnd: true, feeRule: true, feeExemptions: true, workflowVersionId: true, workflowVersion: { select: { graph: true } } } } },
     }),
   ])
   const version = procedure?.currentVersion
@@ -147,7 +149,7 @@ export async function createDossier(tx: Prisma.TransactionClient, input: NewDoss
       state: start.state,
       currentStep: start.key,
       formData: input.formData,
-      feeVnd: version.feeVnd ?? 0,
+      feeVnd: feeAmount(assessFee(feeScheduleOf(version), input.formData as Record<string, unknown>)),
       submittedAt: now,
       submissionKey,
     },

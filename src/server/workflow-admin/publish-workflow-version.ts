@@ -70,6 +70,7 @@ export async function publishWorkflowVersion(
       const next = await tx.procedureVersion.create({
         data: {
           ...copy,
+          feeRule: copy.feeRule as Prisma.InputJsonValue,
           feeExemptions: copy.feeExemptions as Prisma.InputJsonValue,
           deadline: copy.deadline as Prisma.InputJsonValue,
           requiredDocuments: copy.requiredDocuments as Prisma.InputJsonValue,

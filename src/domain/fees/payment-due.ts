@@ -1,0 +1,31 @@
+/**
+ * When and how much the applicant can pay online. Pure.
+ *
+ * - The amount is what the dossier owes and has not paid yet (`feeVnd − paidVnd`; refunds lower `paidVnd`).
+ * - A fee charged before processing (FeeMoment BEFORE_PROCESSING, the default) can be paid from submission
+ *   until the result is returned; a fee charged at result (AT_RESULT) once the result is ready.
+ * - Nothing is asked after a refusal or a withdrawal.
+ */
+export type FeeMoment = 'BEFORE_PROCESSING' | 'AT_RESULT'
+
+const OPEN_OR_RETURNED = ['SUBMITTED', 'PROCESSING', 'AWAITING_SUPPLEMENT', 'READY_TO_RETURN', 'RETURNED'] as const
+const RESULT_READY = ['READY_TO_RETURN', 'RETURNED'] as const
+
+export type PaymentDueFacts = { state: string; feeMoment: FeeMoment; feeVnd: number; paidVnd: number }
+
+export function outstandingVnd(facts: Pick<PaymentDueFacts, 'feeVnd' | 'paidVnd'>): number {
+  return Math.max(0, facts.feeVnd - facts.paidVnd)
+}
+
+/** The amount payable online now; 0 when nothing is owed or not yet/no longer payable. */
+export function onlinePaymentDue(facts: PaymentDueFacts): number {
+  const states: readonly string[] = facts.feeMoment === 'AT_RESULT' ? RESULT_READY : OPEN_OR_RETURNED
+  return states.includes(facts.state) ? outstandingVnd(facts) : 0
+}
+
+/** Why nothing can be paid now, for the dossier page. */
+export function paymentDueReason(facts: PaymentDueFacts): 'NOTHING_OWED' | 'AT_RESULT' | 'CLOSED' | 'PAYABLE' {
+  if (outstandingVnd(facts) === 0) return 'NOTHING_OWED'
+  if (onlinePaymentDue(facts) > 0) return 'PAYABLE'
+  return (OPEN_OR_RETURNED as readonly string[]).includes(facts.state) ? 'AT_RESULT' : 'CLOSED'
+}

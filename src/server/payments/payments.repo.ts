@@ -1,0 +1,102 @@
+import 'server-only'
+import { Prisma } from '@/generated/prisma/client'
+import type { Actor } from '@/domain/access/actor'
+import type { FeeMoment } from '@/domain/fees/payment-due'
+import { writeAudit } from '@/server/audit/write-audit'
+import type { RequestMeta } from '@/server/http/request-meta'
+
+type Tx = Prisma.TransactionClient
+
+export type PayableDossier = {
+  id: string
+  code: string
+  communeId: string
+  state: string
+  feeVnd: number
+  paidVnd: number
+  feeMoment: FeeMoment
+  hasCollectionAccount: boolean
+}
+
+/** The dossier (by id or code, and the applicant), locked FOR UPDATE until the transaction ends. */
+export async function lockPayableDossier(tx: Tx, where: ({ id: string } | { code: string }) & { applicantId: string }): Promise<PayableDossier | null> {
+  const byId = 'id' in where
+  const rows = await tx.$queryRaw<PayableDossier[]>`
+    SELECT d.id, d.code, d."communeId", d.state::text AS state, d."feeVnd", d."paidVnd", v."feeMoment"::text AS "feeMoment",
+      (c."collectionBankBin" IS NOT NULL AND c."collectionAccountNo" IS NOT NULL) AS "hasCollectionAccount"
+    FROM "Dossier" d
+    JOIN "ProcedureVersion" v ON v.id = d."procedureVersionId"
+    JOIN "Commune" c ON c.id = d."communeId"
+    WHERE ${byId ? Prisma.sql`d.id = ${where.id}::uuid` : Prisma.sql`d.code = ${(where as { code: string }).code}`}
+      AND d."applicantId" = ${where.applicantId}::uuid
+    FOR UPDATE OF d`
+  return rows[0] ?? null
+}
+
+/** Pending payments past their expiry become EXPIRED (for one dossier, or one commune's). */
+export async function expireOverduePayments(tx: Pick<Tx, '$executeRaw'>, scope: { dossierId: string; now: Date } | { communeIds: readonly string[]; now: Date }): Promise<number> {
+  const where = 'dossierId' in scope ? Prisma.sql`"dossierId" = ${scope.dossierId}::uuid` : Prisma.sql`"communeId" = ANY(${[...scope.communeIds]}::uuid[])`
+  return tx.$executeRaw`
+    UPDATE "Payment" SET status = 'EXPIRED', "updatedAt" = ${scope.now}
+    WHERE ${where} AND status = 'PENDING' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${scope.now}`
+}
+
+export type LockedPayment = {
+  id: string
+  dossierId: string
+  communeId: string
+  reference: string
+  method: 'VIETQR' | 'GATEWAY' | 'CASH'
+  status: 'PENDING' | 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED'
+  amountVnd: number
+  refundedVnd: number
+  dossierCode: string
+}
+
+/** A payment by its reference (or id), locked FOR UPDATE: concurrent callbacks for it take turns. */
+export async function lockPayment(tx: Tx, where: { reference: string } | { id: string }): Promise<LockedPayment | null> {
+  const condition = 'reference' in where ? Prisma.sql`p.reference = ${where.reference}` : Prisma.sql`p.id = ${where.id}::uuid`
+  const rows = await tx.$queryRaw<LockedPayment[]>`
+    SELECT p.id, p."dossierId", p."communeId", p.reference, p.method::text AS method, p.status::text AS status,
+      p."amountVnd", p."refundedVnd", d.code AS "dossierCode"
+    FROM "Payment" p JOIN "Dossier" d ON d.id = p."dossierId"
+    WHERE ${condition}
+    FOR UPDATE OF p`
+  return rows[0] ?? null
+}
+
+/** Statuses from which money that arrives is credited: waiting, or expired while the money was on its way. */
+export const CREDITABLE_STATUSES = ['PENDING', 'EXPIRED'] as const
+
+export function receiptNumberOf(reference: string): string {
+  return `BL-${reference}`
+}
+
+/**
+ * Marks a locked, creditable payment PAID and adds its amount to the dossier's paid total, with an audit row,
+ * in the caller's transaction. The caller has locked the payment (lockPayment) and checked its status and
+ * amount, so a second callback for the same payment sees PAID and credits nothing.
+ */
+export async function creditPayment(
+  tx: Tx,
+  payment: LockedPayment,
+  input: { providerRef: string | null; paidAt: Date; via: 'gateway' | 'statement' | 'desk'; actor: Pick<Actor, 'userId' | 'role'> | null; meta?: RequestMeta | null; detail?: Prisma.InputJsonObject },
+): Promise<void> {
+  const receiptNo = receiptNumberOf(payment.reference)
+  const updated = await tx.payment.updateMany({
+    where: { id: payment.id, status: { in: [...CREDITABLE_STATUSES] } },
+    data: { status: 'PAID', providerRef: input.providerRef, paidAt: input.paidAt, receiptNo, expiresAt: null },
+  })
+  // The row is locked by the caller, so this only happens if the caller skipped the status check.
+  if (updated.count !== 1) throw new Error(`payment ${payment.id} is not creditable (${payment.status})`)
+  await tx.dossier.update({ where: { id: payment.dossierId }, data: { paidVnd: { increment: payment.amountVnd } } })
+  await writeAudit(tx, {
+    actor: input.actor,
+    action: 'payment.paid',
+    entityType: 'Payment',
+    entityId: payment.id,
+    communeId: payment.communeId,
+    data: { dossierCode: payment.dossierCode, reference: payment.reference, amountVnd: payment.amountVnd, method: payment.method, via: input.via, providerRef: input.providerRef, receiptNo, ...input.detail },
+    meta: input.meta ?? null,
+  })
+}
