@@ -31,8 +31,12 @@ import uploadsVi from './uploads/vi.json'
 import uploadsEn from './uploads/en.json'
 import submissionVi from './submission/vi.json'
 import submissionEn from './submission/en.json'
+import paymentsVi from './payments/vi.json'
+import paymentsEn from './payments/en.json'
+import staffPaymentsVi from './staff-payments/vi.json'
+import staffPaymentsEn from './staff-payments/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -182,12 +182,12 @@ describe('listMyDossiers', () => {
     const rows = await allPages(actors.owner, 'all')
     const facts = await client.dossier.findMany({
       where: { applicantId: actors.owner.userId },
-      select: { id: true, state: true, dueAt: true, feeVnd: true, paidVnd: true, payments: { select: { status: true } }, rating: { select: { id: true } }, attachments: { where: { kind: 'RESULT' }, select: { id: true } } },
+      select: { id: true, state: true, channel: true, procedureVersion: { select: { feeMoment: true } }, dueAt: true, feeVnd: true, paidVnd: true, payments: { select: { status: true } }, rating: { select: { id: true } }, attachments: { where: { kind: 'RESULT' }, select: { id: true } } },
     })
     for (const row of rows) {
       const fact = facts.find((candidate) => candidate.id === row.id)!
       expect(row.nextSteps, row.code).toEqual(
-        citizenNextSteps({ state: fact.state, dueAt: fact.dueAt, feeVnd: fact.feeVnd, paidVnd: fact.paidVnd, paymentStatuses: fact.payments.map((payment) => payment.status), resultFileCount: fact.attachments.length, rated: fact.rating !== null }),
+        citizenNextSteps({ state: fact.state, channel: fact.channel, feeMoment: fact.procedureVersion.feeMoment, dueAt: fact.dueAt, feeVnd: fact.feeVnd, paidVnd: fact.paidVnd, paymentStatuses: fact.payments.map((payment) => payment.status), resultFileCount: fact.attachments.length, rated: fact.rating !== null }),
       )
     }
     // The seed gave the citizen returned dossiers with result files to download, rated and not.
@@ -195,15 +195,19 @@ describe('listMyDossiers', () => {
     expect(rows.some((row) => row.nextSteps.some((step) => step.kind === 'RATE'))).toBe(true)
   })
 
-  it('asks to pay only after a payment that did not go through, and the "needs your action" filter agrees with the rule', async () => {
+  it('asks to pay online dossiers and those whose payment did not go through, and the "needs your action" filter agrees with the rule', async () => {
     const unpaid = await dossierOf(actors.owner, 'PROCESSING', { feeVnd: 8000 })
     const expired = await dossierOf(actors.owner, 'PROCESSING', { feeVnd: 8000 })
-    // The second one's online payment expired unpaid; the first has no payment row (it pays at the desk).
+    const online = await dossierOf(actors.owner, 'PROCESSING', { feeVnd: 8000 })
+    // The first two were received at the desk; the second one's online payment then expired unpaid. The first
+    // has no payment row (it pays at the desk). The third was submitted online and owes its fee.
+    await client.dossier.updateMany({ where: { id: { in: [unpaid.id, expired.id] } }, data: { channel: 'DESK' } })
     const { communeId } = await client.dossier.findUniqueOrThrow({ where: { id: expired.id }, select: { communeId: true } })
     await client.payment.create({ data: { dossierId: expired.id, communeId, amountVnd: 8000, method: 'VIETQR', status: 'EXPIRED', reference: `T${expired.id.slice(-12)}`, idempotencyKey: `test:${expired.id}` } })
     const all = await allPages(actors.owner, 'all')
     expect(all.find((row) => row.id === unpaid.id)?.nextSteps.map((step) => step.kind)).toEqual(['WAIT'])
     expect(all.find((row) => row.id === expired.id)?.nextSteps).toEqual([{ kind: 'PAY', amountVnd: 8000 }, { kind: 'WAIT', expectedAt: expect.any(Date) }])
+    expect(all.find((row) => row.id === online.id)?.nextSteps).toEqual([{ kind: 'PAY', amountVnd: 8000 }, { kind: 'WAIT', expectedAt: expect.any(Date) }])
 
     const action = await allPages(actors.owner, 'action')
     expect(action.map((row) => row.id).sort()).toEqual(all.filter((row) => mustAct(row.nextSteps)).map((row) => row.id).sort())

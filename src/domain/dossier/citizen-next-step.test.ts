@@ -16,7 +16,7 @@ import {
 const DUE = new Date('2026-11-27T10:00:00Z')
 
 function facts(overrides: Partial<CitizenDossierFacts>): CitizenDossierFacts {
-  return { state: 'PROCESSING', dueAt: DUE, feeVnd: 0, paidVnd: 0, paymentStatuses: [], resultFileCount: 0, rated: false, ...overrides }
+  return { state: 'PROCESSING', channel: 'DESK', feeMoment: 'BEFORE_PROCESSING', dueAt: DUE, feeVnd: 0, paidVnd: 0, paymentStatuses: [], resultFileCount: 0, rated: false, ...overrides }
 }
 
 const kinds = (overrides: Partial<CitizenDossierFacts>) => citizenNextSteps(facts(overrides)).map((step) => step.kind)
@@ -67,7 +67,16 @@ describe('paying a fee', () => {
     expect(mustAct(citizenNextSteps(facts({ feeVnd: 8000, paymentStatuses: ['PENDING'] })))).toBe(true)
   })
 
-  it('is not suggested without payment rows (fees paid at the desk) or once paid', () => {
+  it('is asked of an online dossier owing a fee before any payment was started', () => {
+    expect(citizenNextSteps(facts({ state: 'SUBMITTED', channel: 'ONLINE', feeVnd: 10_000 }))).toEqual([{ kind: 'PAY', amountVnd: 10_000 }, { kind: 'WAIT_RECEPTION' }])
+  })
+
+  it('waits for the result when the fee is charged at result', () => {
+    expect(amountToPay(facts({ channel: 'ONLINE', feeMoment: 'AT_RESULT', feeVnd: 10_000 }))).toBe(0)
+    expect(amountToPay(facts({ state: 'READY_TO_RETURN', channel: 'ONLINE', feeMoment: 'AT_RESULT', feeVnd: 10_000 }))).toBe(10_000)
+  })
+
+  it('is not suggested on a desk dossier without payment rows (paid at the desk) or once paid', () => {
     expect(amountToPay(facts({ feeVnd: 8000, paymentStatuses: [] }))).toBe(0)
     expect(amountToPay(facts({ feeVnd: 8000, paidVnd: 8000, paymentStatuses: ['FAILED', 'PAID'] }))).toBe(0)
     expect(amountToPay(facts({ feeVnd: 0, paymentStatuses: ['PENDING'] }))).toBe(0)
@@ -82,6 +91,8 @@ describe('paying a fee', () => {
 describe('properties', () => {
   const anyFacts = fc.record({
     state: fc.constantFrom(...StepStateSchema.options),
+    channel: fc.constantFrom('ONLINE', 'DESK', 'POST'),
+    feeMoment: fc.constantFrom('BEFORE_PROCESSING' as const, 'AT_RESULT' as const),
     dueAt: fc.option(fc.date({ noInvalidDate: true }), { nil: null }),
     feeVnd: fc.nat(1_000_000),
     paidVnd: fc.nat(1_000_000),
@@ -111,15 +122,14 @@ describe('properties', () => {
     )
   })
 
-  it('needs the applicant exactly as the list filter says: supplement, ready result, or an unfinished payment owed', () => {
+  it('needs the applicant exactly as the list filter says: supplement, ready result, or a fee owed online', () => {
     fc.assert(
       fc.property(anyFacts, (input) => {
+        const payable = input.feeMoment === 'AT_RESULT' ? ['READY_TO_RETURN', 'RETURNED'].includes(input.state) : (OPEN_STATES as readonly string[]).includes(input.state) || input.state === 'RETURNED'
         const expected =
           input.state === 'AWAITING_SUPPLEMENT' ||
           input.state === 'READY_TO_RETURN' ||
-          ((OPEN_STATES as readonly string[]).includes(input.state) || input.state === 'RETURNED'
-            ? input.feeVnd > input.paidVnd && input.paymentStatuses.some((status) => ['PENDING', 'FAILED', 'EXPIRED'].includes(status))
-            : false)
+          (payable && input.feeVnd > input.paidVnd && (input.channel === 'ONLINE' || input.paymentStatuses.some((status) => ['PENDING', 'FAILED', 'EXPIRED'].includes(status))))
         expect(mustAct(citizenNextSteps(input))).toBe(expected)
       }),
     )

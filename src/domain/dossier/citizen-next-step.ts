@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { onlinePaymentDue, type FeeMoment } from '../fees/payment-due'
 import { TerminalOutcomeSchema } from '../workflow/workflow-graph'
 
 /**
@@ -12,10 +13,10 @@ import { TerminalOutcomeSchema } from '../workflow/workflow-graph'
  * Steps, most pressing first (a dossier may have several, e.g. download the result and rate the service):
  * - ANSWER_SUPPLEMENT: the commune asked for more documents (AWAITING_SUPPLEMENT; the legal clock is paused
  *   until the applicant answers).
- * - PAY: a fee is still owed (fee > paid) on a dossier still being handled or returned, AND the payment rows
- *   show a payment that was started and did not go through (pending, failed, expired). Without such a row
- *   nothing is suggested: desk dossiers pay cash at reception, and a fee the portal knows nothing about is
- *   not the applicant's next step.
+ * - PAY: a fee is payable online now (domain/fees/payment-due.ts: owed, on a dossier still being handled or
+ *   returned, and after the result is ready when the fee is charged at result), on an online dossier or one
+ *   whose applicant started a payment that did not go through (pending, failed, expired). A desk dossier
+ *   without such a row pays cash at the desk: nothing is suggested.
  * - COLLECT_RESULT: the result is signed and waits to be handed over (READY_TO_RETURN), by the appointment.
  * - DOWNLOAD_RESULT: returned with result files the applicant can download.
  * - RATE: returned and not rated yet (the service may be rated once; see RATABLE_STATES).
@@ -53,9 +54,13 @@ export const CLOSED_STATES = TerminalOutcomeSchema.options
 export const UNFINISHED_PAYMENT_STATUSES = ['PENDING', 'FAILED', 'EXPIRED'] as const
 /** States in which an unpaid fee is still asked for (not after a refusal or a withdrawal). */
 export const PAYABLE_STATES = [...OPEN_STATES, 'RETURNED'] as const
+/** States in which a fee charged at result is asked for. */
+export const RESULT_READY_STATES = ['READY_TO_RETURN', 'RETURNED'] as const
 
 export type CitizenDossierFacts = {
   state: string
+  channel: string
+  feeMoment: FeeMoment
   dueAt: Date | null
   feeVnd: number
   paidVnd: number
@@ -72,11 +77,11 @@ export function isRatableState(state: string): boolean {
   return includes(RATABLE_STATES, state)
 }
 
-/** The fee still owed when the payment rows say the applicant has to pay it; 0 otherwise. */
-export function amountToPay(facts: Pick<CitizenDossierFacts, 'state' | 'feeVnd' | 'paidVnd' | 'paymentStatuses'>): number {
-  const owed = facts.feeVnd - facts.paidVnd
-  if (owed <= 0 || !includes(PAYABLE_STATES, facts.state)) return 0
-  return facts.paymentStatuses.some((status) => includes(UNFINISHED_PAYMENT_STATUSES, status)) ? owed : 0
+/** The fee payable online now when paying is the applicant's step (see PAY above); 0 otherwise. */
+export function amountToPay(facts: Pick<CitizenDossierFacts, 'state' | 'channel' | 'feeMoment' | 'feeVnd' | 'paidVnd' | 'paymentStatuses'>): number {
+  const due = onlinePaymentDue(facts)
+  if (due <= 0) return 0
+  return facts.channel === 'ONLINE' || facts.paymentStatuses.some((status) => includes(UNFINISHED_PAYMENT_STATUSES, status)) ? due : 0
 }
 
 export function citizenNextSteps(facts: CitizenDossierFacts): CitizenNextStep[] {

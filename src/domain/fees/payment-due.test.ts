@@ -23,3 +23,12 @@ describe('onlinePaymentDue', () => {
     expect(paymentDueReason({ ...base, state: 'PROCESSING' })).toBe('PAYABLE')
   })
 })
+
+describe('state lists', () => {
+  it('are the ones the citizen next-step rule and its list filter use', async () => {
+    const { PAYABLE_STATES, RESULT_READY_STATES } = await import('../dossier/citizen-next-step')
+    const { PAYMENT_DUE_STATES } = await import('./payment-due')
+    expect([...PAYMENT_DUE_STATES.OPEN_OR_RETURNED]).toEqual([...PAYABLE_STATES])
+    expect([...PAYMENT_DUE_STATES.RESULT_READY]).toEqual([...RESULT_READY_STATES])
+  })
+})

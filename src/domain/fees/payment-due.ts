@@ -8,6 +8,7 @@
  */
 export type FeeMoment = 'BEFORE_PROCESSING' | 'AT_RESULT'
 
+// The same lists as domain/dossier/citizen-next-step.ts PAYABLE_STATES and RESULT_READY_STATES (its test checks).
 const OPEN_OR_RETURNED = ['SUBMITTED', 'PROCESSING', 'AWAITING_SUPPLEMENT', 'READY_TO_RETURN', 'RETURNED'] as const
 const RESULT_READY = ['READY_TO_RETURN', 'RETURNED'] as const
 
@@ -18,6 +19,8 @@ export function outstandingVnd(facts: Pick<PaymentDueFacts, 'feeVnd' | 'paidVnd'
 }
 
 /** The amount payable online now; 0 when nothing is owed or not yet/no longer payable. */
+export const PAYMENT_DUE_STATES = { OPEN_OR_RETURNED, RESULT_READY } as const
+
 export function onlinePaymentDue(facts: PaymentDueFacts): number {
   const states: readonly string[] = facts.feeMoment === 'AT_RESULT' ? RESULT_READY : OPEN_OR_RETURNED
   return states.includes(facts.state) ? outstandingVnd(facts) : 0

@@ -4,6 +4,7 @@ import {
   CLOSED_STATES,
   OPEN_STATES,
   PAYABLE_STATES,
+  RESULT_READY_STATES,
   UNFINISHED_PAYMENT_STATUSES,
   type CitizenDossierFilter,
 } from '@/domain/dossier/citizen-next-step'
@@ -18,10 +19,11 @@ const citizenDossierSelect = {
   clockPausedAt: true,
   completedAt: true,
   outcome: true,
+  channel: true,
   feeVnd: true,
   paidVnd: true,
   commune: { select: { name: true } },
-  procedureVersion: { select: { nameVi: true, nameEn: true } },
+  procedureVersion: { select: { nameVi: true, nameEn: true, feeMoment: true } },
   payments: { select: { status: true } },
   rating: { select: { score: true } },
   _count: { select: { attachments: { where: { kind: 'RESULT' } } } },
@@ -33,7 +35,7 @@ const states = (list: readonly string[]) => list as DossierState[]
 
 /**
  * The filter as a where-clause. "action" repeats domain/dossier/citizen-next-step.ts `mustAct` in SQL (a
- * supplement to answer, a result to collect, or a fee owed after a payment that did not go through); the
+ * supplement to answer, a result to collect, or a fee payable online now — see amountToPay); the
  * integration test checks both agree.
  */
 function filterWhere(client: PrismaClient, filter: CitizenDossierFilter): Prisma.DossierWhereInput {
@@ -49,9 +51,11 @@ function filterWhere(client: PrismaClient, filter: CitizenDossierFilter): Prisma
         OR: [
           { state: { in: ['AWAITING_SUPPLEMENT', 'READY_TO_RETURN'] } },
           {
-            state: { in: states(PAYABLE_STATES) },
             feeVnd: { gt: client.dossier.fields.paidVnd },
-            payments: { some: { status: { in: [...UNFINISHED_PAYMENT_STATUSES] } } },
+            AND: [
+              { OR: [{ state: { in: states(PAYABLE_STATES) }, procedureVersion: { feeMoment: 'BEFORE_PROCESSING' } }, { state: { in: states(RESULT_READY_STATES) } }] },
+              { OR: [{ channel: 'ONLINE' }, { payments: { some: { status: { in: [...UNFINISHED_PAYMENT_STATUSES] } } } }] },
+            ],
           },
         ],
       }

@@ -45,7 +45,7 @@ const dossierDetailSelect = {
   feeVnd: true,
   paidVnd: true,
   commune: { select: { name: true, provinceId: true } },
-  procedureVersion: { select: { nameVi: true, nameEn: true, deadline: true, requiredDocuments: true, formDefinition: true } },
+  procedureVersion: { select: { nameVi: true, nameEn: true, deadline: true, requiredDocuments: true, formDefinition: true, feeMoment: true } },
   events: {
     select: {
       id: true,

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { FeeMoment } from '@/domain/fees/payment-due'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { canActOnDossier } from '@/domain/access/dossier-access'
@@ -70,6 +71,7 @@ export type DossierView = {
   assigneeId: string | null
   assigneeName: string | null
   feeVnd: number
+  feeMoment: FeeMoment
   paidVnd: number
   payments: { id: string; amountVnd: number; method: string; status: string; paidAt: Date | null; createdAt: Date }[]
   timeline: TimelineEntry[]
@@ -161,6 +163,7 @@ export async function getDossier(client: PrismaClient, { actor, ref }: { actor: 
     assigneeId: isCitizen ? null : row.assigneeId,
     assigneeName: isCitizen ? null : (row.assignee?.fullName ?? null),
     feeVnd: row.feeVnd,
+    feeMoment: row.procedureVersion.feeMoment,
     paidVnd: row.paidVnd,
     payments: row.payments,
     timeline: row.events

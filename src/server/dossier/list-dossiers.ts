@@ -112,6 +112,8 @@ export async function listMyDossiers(
   const dossiers = page.map((row): MyDossierItem => {
     const nextSteps = citizenNextSteps({
       state: row.state,
+      channel: row.channel,
+      feeMoment: row.procedureVersion.feeMoment,
       dueAt: row.dueAt,
       feeVnd: row.feeVnd,
       paidVnd: row.paidVnd,
@@ -146,11 +148,13 @@ export async function listMyDossiers(
 
 /** The applicant's next steps on their dossier's own page, by the same rule as the list. */
 export function nextStepsOfDossier(
-  dossier: Pick<DossierView, 'state' | 'dueAt' | 'feeVnd' | 'paidVnd' | 'payments' | 'attachments'>,
+  dossier: Pick<DossierView, 'state' | 'channel' | 'feeMoment' | 'dueAt' | 'feeVnd' | 'paidVnd' | 'payments' | 'attachments'>,
   { rated }: { rated: boolean },
 ): CitizenNextStep[] {
   return citizenNextSteps({
     state: dossier.state,
+    channel: dossier.channel,
+    feeMoment: dossier.feeMoment,
     dueAt: dossier.dueAt,
     feeVnd: dossier.feeVnd,
     paidVnd: dossier.paidVnd,
