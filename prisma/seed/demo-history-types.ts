@@ -120,6 +120,9 @@ export type PaymentRow = {
   updatedAt: Date
 }
 
+/** Money sent back by the commune's clerk (a demo payment refunded after a refusal). */
+export type RefundRow = { id: string; paymentId: string; communeId: string; amountVnd: number; reason: string; refundedById: string; createdAt: Date }
+
 export type RatingRow = { id: string; dossierId: string; communeId: string; raterId: string | null; score: number; comment: string | null; createdAt: Date }
 export type CodeSequenceRow = { communeId: string; day: string; lastValue: number }
 
@@ -128,6 +131,7 @@ export type DemoHistory = {
   events: EventRow[]
   supplementRequests: SupplementRow[]
   payments: PaymentRow[]
+  refunds: RefundRow[]
   ratings: RatingRow[]
   codeSequences: CodeSequenceRow[]
 }

@@ -21,6 +21,8 @@ import type {
   HistoryInput,
   HistoryProcedure,
 } from './demo-history-types'
+import { buildPaymentReference } from '../../src/domain/payments/payment-reference'
+import { receiptNumberOf } from '../../src/domain/payments/receipt-number'
 import { demoPayment } from './demo-payments'
 import { classify, REFUSAL_AT_RECEPTION, simulateAfterReceipt, STEPS, type Draft } from './demo-timeline'
 import { randomPerson } from './names'
@@ -100,7 +102,7 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
   }
 
   const firstDay = localDateOf(new Date(now.getTime() - input.days * 86_400_000))
-  const history: DemoHistory = { dossiers: [], events: [], supplementRequests: [], payments: [], ratings: [], codeSequences: [] }
+  const history: DemoHistory = { dossiers: [], events: [], supplementRequests: [], payments: [], refunds: [], ratings: [], codeSequences: [] }
   // Events with the index of their dossier, to keep a stable order between events of the same instant.
   const pendingEvents: { order: number; event: EventRow }[] = []
 
@@ -234,6 +236,17 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
       if (payment) {
         history.payments.push(payment)
         if (payment.status === 'PAID') paidVnd = payment.amountVnd
+        const refunder = actorOf('CLERK')
+        if (payment.status === 'REFUNDED' && refunder) {
+          // Refunded by the desk once the refusal was decided (the dossier's last event), never in the future.
+          const refundedAt = new Date(Math.min(now.getTime(), Math.max(payment.updatedAt.getTime(), last.at.getTime()) + random.int(1, 8) * 3_600_000))
+          history.refunds.push({ id: uuidv7(refundedAt.getTime(), random), paymentId: payment.id, communeId: commune.id, amountVnd: payment.refundedVnd, reason: 'Hồ sơ bị từ chối tiếp nhận sau khi đã nộp phí trực tuyến: hoàn trả phí, lệ phí.', refundedById: refunder, createdAt: refundedAt })
+        } else if (payment.status === 'REFUNDED') {
+          // No clerk to record a refund: the fee stays collected (a human refunds it).
+          payment.status = 'PAID'
+          payment.refundedVnd = 0
+          paidVnd = payment.amountVnd
+        }
       }
     }
 
@@ -390,4 +403,10 @@ function assignCodes(history: DemoHistory, communes: readonly HistoryCommune[]):
     dossier.code = `${codeOf.get(dossier.communeId)}-${yymmdd(dossier.submittedAt)}-${String(sequence.lastValue).padStart(4, '0')}`
   }
   history.codeSequences = [...sequences.values()]
+  // Each demo dossier has at most one payment: its reference is the dossier's first (domain/payments).
+  const codeOfDossier = new Map(history.dossiers.map((dossier) => [dossier.id, dossier.code]))
+  for (const payment of history.payments) {
+    payment.reference = buildPaymentReference({ dossierCode: codeOfDossier.get(payment.dossierId)!, paymentSequence: 1 })
+    if (payment.receiptNo) payment.receiptNo = receiptNumberOf(payment.reference)
+  }
 }

@@ -113,7 +113,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       const counts = await timed('insert', () => insertHistory(client, generated))
       const dailyStats = await timed('dailyStats', () => recountDailyStats(client))
       history = { ...counts, dailyStats }
-      log(`Demo history: ${counts.dossiers} dossiers, ${counts.events} events, ${counts.payments} payments, ${counts.ratings} ratings, ${dailyStats} daily statistics rows.`)
+      log(`Demo history: ${counts.dossiers} dossiers, ${counts.events} events, ${counts.payments} payments, ${counts.refunds} refunds, ${counts.ratings} ratings, ${dailyStats} daily statistics rows.`)
     }
     if (historySkipped) log(`Demo history skipped: ${historySkipped}.`)
 

@@ -1,5 +1,5 @@
 /** Writes a generated demo history in bulk (see demo-history.ts for what it contains). */
-import type { DemoHistory, DossierRow, EventRow, PaymentRow, RatingRow, SupplementRow, CodeSequenceRow } from './demo-history'
+import type { DemoHistory, DossierRow, EventRow, PaymentRow, RatingRow, RefundRow, SupplementRow, CodeSequenceRow } from './demo-history'
 import { bulkInsert, isoOrNull, type Column, type Queryable } from './sql'
 
 const dossierColumns: Column<DossierRow>[] = [
@@ -83,6 +83,16 @@ const paymentColumns: Column<PaymentRow>[] = [
   { name: 'updatedAt', type: 'timestamp(3)', value: (p) => p.updatedAt.toISOString() },
 ]
 
+const refundColumns: Column<RefundRow>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'paymentId', type: 'uuid', value: (r) => r.paymentId },
+  { name: 'communeId', type: 'uuid', value: (r) => r.communeId },
+  { name: 'amountVnd', type: 'int', value: (r) => r.amountVnd },
+  { name: 'reason', type: 'text', value: (r) => r.reason },
+  { name: 'refundedById', type: 'uuid', value: (r) => r.refundedById },
+  { name: 'createdAt', type: 'timestamp(3)', value: (r) => r.createdAt.toISOString() },
+]
+
 const ratingColumns: Column<RatingRow>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'dossierId', type: 'uuid', value: (r) => r.dossierId },
@@ -99,7 +109,7 @@ const sequenceColumns: Column<CodeSequenceRow>[] = [
   { name: 'lastValue', type: 'int', value: (s) => s.lastValue },
 ]
 
-export type HistoryCounts = { dossiers: number; events: number; supplementRequests: number; payments: number; ratings: number; codeSequences: number }
+export type HistoryCounts = { dossiers: number; events: number; supplementRequests: number; payments: number; refunds: number; ratings: number; codeSequences: number }
 
 export async function insertHistory(client: Queryable, history: DemoHistory): Promise<HistoryCounts> {
   return {
@@ -107,6 +117,7 @@ export async function insertHistory(client: Queryable, history: DemoHistory): Pr
     events: await bulkInsert(client, 'DossierEvent', eventColumns, history.events, 10_000),
     supplementRequests: await bulkInsert(client, 'SupplementRequest', supplementColumns, history.supplementRequests),
     payments: await bulkInsert(client, 'Payment', paymentColumns, history.payments),
+    refunds: await bulkInsert(client, 'PaymentRefund', refundColumns, history.refunds),
     ratings: await bulkInsert(client, 'DossierRating', ratingColumns, history.ratings),
     codeSequences: await bulkInsert(client, 'DossierCodeSequence', sequenceColumns, history.codeSequences),
   }

@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import type { FeeMoment } from '@/domain/fees/payment-due'
+import { receiptNumberOf } from '@/domain/payments/receipt-number'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
 
@@ -67,10 +68,6 @@ export async function lockPayment(tx: Tx, where: { reference: string } | { id: s
 
 /** Statuses from which money that arrives is credited: waiting, or expired while the money was on its way. */
 export const CREDITABLE_STATUSES = ['PENDING', 'EXPIRED'] as const
-
-export function receiptNumberOf(reference: string): string {
-  return `BL-${reference}`
-}
 
 /**
  * Marks a locked, creditable payment PAID and adds its amount to the dossier's paid total, with an audit row,
