@@ -2,18 +2,26 @@
  * Paying a dossier's fee through the card/wallet gateway, on PostgreSQL: the applicant starts a payment (and
  * gets the same one back on a double click); the gateway's IPN is verified — a tampered signature, a wrong
  * amount, an unknown order and a replay are refused or ignored with the gateway's answer and no change of
- * balance —, twenty identical IPNs at once credit once, and every callback is recorded raw.
+ * balance —, twenty identical IPNs at once credit once, and every callback is recorded raw. Then refunds by
+ * the commune's staff, the receipt PDF for whoever may read the dossier, the dossier's money view with its
+ * VietQR transfer, and the fee assessed from the answers when a dossier is created.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import { gatewayResultParams, paymentRequestParams } from '@/domain/payments/gateway-protocol'
 import { signParams } from '@/domain/payments/gateway-signature'
-import type { PrismaClient } from '@/generated/prisma/client'
+import type { Prisma, PrismaClient } from '@/generated/prisma/client'
 import { createPrismaClient } from '@/server/prisma-client'
 import { cardGateway } from '@/server/payments/card-gateway'
 import { handleGatewayIpn } from '@/server/payments/gateway-ipn'
+import { getDossierPayments } from '@/server/payments/dossier-payments'
+import { getPaymentReceipt } from '@/server/payments/payment-receipt'
+import { refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
+import { parseVietQr } from '@/domain/payments/vietqr'
+import { createDossier } from '@/server/dossier/create-dossier'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { seedDatabase } from '../../prisma/seed'
 import { actorOf, submittedDossier } from '../support/dossiers'
 
@@ -27,6 +35,8 @@ let client: PrismaClient
 let owner: Actor
 let neighbour: Actor
 let clerk: Actor
+let otherClerk: Actor
+let officer: Actor
 
 async function refusal(work: Promise<unknown>): Promise<string> {
   try {
@@ -65,7 +75,17 @@ beforeAll(async () => {
   owner = await actorOf(client, { citizenId: '040085003917' })
   neighbour = await actorOf(client, { citizenId: '040190004826' })
   clerk = await actorOf(client, 'canbo.thanhvinh')
+  otherClerk = await actorOf(client, 'canbo.truongvinh')
+  officer = await actorOf(client, { role: 'PROVINCE_OFFICER' })
 }, 180_000)
+
+/** A paid gateway payment of a new owing dossier. */
+async function paidDossier(feeVnd = 10_000) {
+  const dossier = await owingDossier(feeVnd)
+  const payment = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
+  expect((await handleGatewayIpn(client, { params: ipnFor(payment), gateway, now: NOW })).answer.RspCode).toBe('00')
+  return { dossier, payment }
+}
 
 afterAll(async () => {
   await client?.$disconnect()
@@ -181,5 +201,116 @@ describe('gateway IPN', () => {
     const transfer = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
     expect((await handleGatewayIpn(client, { params: ipnFor(transfer), gateway, now: NOW })).answer.RspCode).toBe('01')
     expect((await balance(dossier.id)).paidVnd).toBe(0)
+  })
+})
+
+describe('refunds', () => {
+  it('records a partial then the full refund, lowering the paid total, append-only and audited', async () => {
+    const { dossier, payment } = await paidDossier(30_000)
+    expect(await refundPayment(client, { actor: clerk, input: { paymentId: payment.id, amountVnd: 10_000, reason: 'Nộp thừa, hoàn lại' }, meta, now: NOW })).toMatchObject({ refundedVnd: 10_000, fullyRefunded: false })
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 20_000, payments: [{ status: 'PAID' }] })
+    expect(await refundPayment(client, { actor: clerk, input: { paymentId: payment.id, amountVnd: '20000', reason: 'Hồ sơ bị từ chối' }, now: NOW })).toMatchObject({ refundedVnd: 30_000, fullyRefunded: true })
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 0, payments: [{ status: 'REFUNDED' }] })
+    expect(await client.paymentRefund.count({ where: { paymentId: payment.id } })).toBe(2)
+    expect(await client.auditLog.count({ where: { action: 'payment.refund', entityId: payment.id } })).toBe(2)
+    await expect(client.$executeRaw`UPDATE "PaymentRefund" SET "amountVnd" = 1 WHERE "paymentId" = ${payment.id}::uuid`).rejects.toThrow(/append-only/)
+  })
+
+  it('refuses more than was paid, an unpaid payment, bad input, another commune and citizens', async () => {
+    const { dossier, payment } = await paidDossier(10_000)
+    const attempt = (actor: Actor, input: Record<string, unknown>) => refusal(refundPayment(client, { actor, input: { paymentId: payment.id, amountVnd: 5_000, reason: 'Hoàn trả phí', ...input }, now: NOW }))
+    expect(await attempt(clerk, { amountVnd: 10_001 })).toBe('INVALID_TRANSITION')
+    expect(await attempt(clerk, { amountVnd: 0 })).toBe('INVALID_INPUT')
+    expect(await attempt(clerk, { reason: 'x' })).toBe('INVALID_INPUT')
+    expect(await attempt(otherClerk, {})).toBe('NOT_FOUND')
+    expect(await attempt(owner, {})).toBe('FORBIDDEN')
+    expect(await attempt(officer, {})).toBe('FORBIDDEN')
+    const pending = await startPayment(client, { actor: owner, dossierRef: (await owingDossier()).code, method: 'VIETQR', now: NOW })
+    expect(await refusal(refundPayment(client, { actor: clerk, input: { paymentId: pending.id, amountVnd: 1_000, reason: 'Hoàn trả phí' }, now: NOW }))).toBe('INVALID_TRANSITION')
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 10_000, payments: [{ status: 'PAID' }] })
+  })
+
+  it('never refunds more than was paid when two refunds race', async () => {
+    const { dossier, payment } = await paidDossier(10_000)
+    const results = await Promise.all([0, 1].map(() => refusal(refundPayment(client, { actor: clerk, input: { paymentId: payment.id, amountVnd: 7_000, reason: 'Hoàn trả phí' }, now: NOW }))))
+    expect(results.sort()).toEqual(['INVALID_TRANSITION', 'OK'])
+    expect((await balance(dossier.id)).paidVnd).toBe(3_000)
+  })
+})
+
+describe('receipts', () => {
+  it("gives the paid payment's PDF receipt to the applicant, the commune's staff and the province, with the amount in words", async () => {
+    const { payment } = await paidDossier(125_000)
+    for (const reader of [owner, clerk, officer]) {
+      const receipt = await getPaymentReceipt(client, { actor: reader, paymentId: payment.id })
+      expect(receipt.fileName).toBe(`bien-lai-BL-${payment.reference}.pdf`)
+      expect(Buffer.from(receipt.bytes.subarray(0, 5)).toString()).toBe('%PDF-')
+    }
+    const { bytes } = await getPaymentReceipt(client, { actor: owner, paymentId: payment.id })
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })
+    expect(text).toContain(`BL-${payment.reference}`)
+    expect(text).toContain('125.000 đồng')
+    expect(text).toContain('Một trăm hai mươi lăm nghìn đồng')
+    expect(text).toContain(owner.fullName)
+  })
+
+  it("has no receipt for an unpaid payment, nor for a reader outside the dossier's scope", async () => {
+    const { payment } = await paidDossier()
+    expect(await refusal(getPaymentReceipt(client, { actor: neighbour, paymentId: payment.id }))).toBe('NOT_FOUND')
+    expect(await refusal(getPaymentReceipt(client, { actor: otherClerk, paymentId: payment.id }))).toBe('NOT_FOUND')
+    const pending = await startPayment(client, { actor: owner, dossierRef: (await owingDossier()).code, method: 'GATEWAY', now: NOW })
+    expect(await refusal(getPaymentReceipt(client, { actor: owner, paymentId: pending.id }))).toBe('NOT_FOUND')
+    expect(await refusal(getPaymentReceipt(client, { actor: owner, paymentId: 'not-a-uuid' }))).toBe('NOT_FOUND')
+  })
+})
+
+describe("the dossier's money view", () => {
+  it("shows owed, paid and outstanding, and the open VietQR transfer as a payload for the commune's account", async () => {
+    const dossier = await owingDossier(10_000)
+    const transfer = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
+    const view = await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: NOW })
+    expect(view).toMatchObject({ feeVnd: 10_000, paidVnd: 0, outstandingVnd: 10_000, dueNowVnd: 10_000, dueReason: 'PAYABLE', transferAvailable: true })
+    expect(view.transfer).toMatchObject({ paymentId: transfer.id, amountVnd: 10_000, reference: transfer.reference, bankBin: '970405', accountNo: 'DEMO16681', bankShortName: 'Agribank' })
+    const parsed = parseVietQr(view.transfer!.qrPayload)
+    expect(parsed.ok && parsed.fields).toMatchObject({ pointOfInitiation: 'DYNAMIC', bankBin: '970405', accountNumber: 'DEMO16681', amount: 10_000, currency: '704', reference: transfer.reference })
+    // After its expiry the transfer is no longer offered, and shows as expired.
+    const later = await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: new Date(NOW.getTime() + 25 * 3_600_000) })
+    expect(later.transfer).toBeNull()
+    expect(later.payments.map((payment) => payment.status)).toEqual(['EXPIRED'])
+    // The commune's staff read it too; another citizen and another commune do not.
+    expect((await getDossierPayments(client, { actor: clerk, dossierRef: dossier.code, now: NOW })).outstandingVnd).toBe(10_000)
+    expect(await refusal(getDossierPayments(client, { actor: neighbour, dossierRef: dossier.code, now: NOW }))).toBe('NOT_FOUND')
+    expect(await refusal(getDossierPayments(client, { actor: otherClerk, dossierRef: dossier.code, now: NOW }))).toBe('NOT_FOUND')
+  })
+})
+
+describe('the fee of a new dossier', () => {
+  async function created(slug: string, formData: Prisma.InputJsonObject) {
+    const procedure = await client.procedure.findUniqueOrThrow({ where: { slug }, select: { id: true } })
+    const commune = await client.commune.findUniqueOrThrow({ where: { code: '16681' }, select: { id: true } })
+    const result = await client.$transaction((tx) =>
+      createDossier(tx, {
+        communeId: commune.id,
+        procedureId: procedure.id,
+        channel: 'ONLINE',
+        formData,
+        applicant: { userId: owner.userId, fullName: owner.fullName, citizenId: null, phone: null, email: null },
+        submittedBy: owner,
+        submissionKey: null,
+        now: NOW,
+        meta: null,
+      }),
+    )
+    return client.dossier.findUniqueOrThrow({ where: { id: result.dossier.id }, select: { feeVnd: true } })
+  }
+
+  it("is assessed from the answers by the version's fee rule and exemptions", async () => {
+    // Certified copies (Circular 226/2016): 2 pages × 3 copies = 12 000, 5 pages × 1 copy = 7 000.
+    expect((await created('2.000815', { giayTo: [{ soTrang: 2, soBan: 3 }, { soTrang: 5, soBan: 1 }] })).feeVnd).toBe(19_000)
+    // Civil status extract copies, 8 000 each.
+    expect((await created('2.000635', { soBan: 3 })).feeVnd).toBe(24_000)
+    // Transaction certification, 50 000, free for a mortgage for an agricultural loan (Decree 55/2015).
+    expect((await created('2.001035', { loaiHopDong: 'the-chap', mienPhiNongNghiep: false })).feeVnd).toBe(50_000)
+    expect((await created('2.001035', { loaiHopDong: 'the-chap', mienPhiNongNghiep: true })).feeVnd).toBe(0)
   })
 })
