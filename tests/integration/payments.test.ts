@@ -17,6 +17,7 @@ import { cardGateway } from '@/server/payments/card-gateway'
 import { handleGatewayIpn } from '@/server/payments/gateway-ipn'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { getPaymentReceipt } from '@/server/payments/payment-receipt'
+import { recordCashPayment } from '@/server/payments/record-cash-payment'
 import { refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
 import { parseVietQr } from '@/domain/payments/vietqr'
@@ -312,5 +313,20 @@ describe('the fee of a new dossier', () => {
     // Transaction certification, 50 000, free for a mortgage for an agricultural loan (Decree 55/2015).
     expect((await created('2.001035', { loaiHopDong: 'the-chap', mienPhiNongNghiep: false })).feeVnd).toBe(50_000)
     expect((await created('2.001035', { loaiHopDong: 'the-chap', mienPhiNongNghiep: true })).feeVnd).toBe(0)
+  })
+})
+
+describe('cash at the desk', () => {
+  it('records exactly what is owed as paid, with a receipt, once', async () => {
+    const dossier = await owingDossier(10_000)
+    expect(await refusal(recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 1_000 }, now: NOW }))).toBe('INVALID_INPUT')
+    expect(await refusal(recordCashPayment(client, { actor: otherClerk, input: { dossierRef: dossier.code, amountVnd: 10_000 }, now: NOW }))).toBe('NOT_FOUND')
+    expect(await refusal(recordCashPayment(client, { actor: owner, input: { dossierRef: dossier.code, amountVnd: 10_000 }, now: NOW }))).toBe('FORBIDDEN')
+    const results = await Promise.all([0, 1].map(() => refusal(recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: '10000' }, meta, now: NOW }))))
+    expect(results.sort()).toEqual(['INVALID_TRANSITION', 'OK'])
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 10_000, payments: [{ status: 'PAID', providerRef: null }] })
+    const [payment] = await client.payment.findMany({ where: { dossierId: dossier.id }, select: { id: true, method: true, receiptNo: true } })
+    expect(payment).toMatchObject({ method: 'CASH', receiptNo: expect.stringMatching(/^BL-MC\d{20}$/) })
+    expect((await getPaymentReceipt(client, { actor: owner, paymentId: payment!.id })).fileName).toMatch(/^bien-lai-BL-MC/)
   })
 })
