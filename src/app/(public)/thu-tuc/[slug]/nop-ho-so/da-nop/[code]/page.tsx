@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { buttonStyles } from '@/components/ui/button-styles'
+import { outstandingVnd } from '@/domain/fees/payment-due'
 import { formatDate, formatDateTime } from '@/lib/format/date'
+import { formatVnd } from '@/lib/format/vnd'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { getDossier } from '@/server/dossier/get-dossier'
@@ -25,6 +27,7 @@ export default async function SubmittedPage({ params }: Props) {
   const [t, locale, expected] = await Promise.all([getTranslations('Submission.done'), getLocale(), estimateAppointment(db(), dossier.submittedAt, dossier.deadline)])
   const procedure = locale === 'en' ? dossier.procedureNameEn : dossier.procedureNameVi
   const appointment = dossier.dueAt ?? expected
+  const owed = outstandingVnd(dossier)
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
@@ -55,8 +58,21 @@ export default async function SubmittedPage({ params }: Props) {
             <dd className="mt-0.5 text-xl font-bold text-navy-900">{formatDate(appointment)}</dd>
             {dossier.dueAt ? null : <dd className="mt-1 text-sm text-slate-700">{t('expectedNote')}</dd>}
           </div>
+          {owed > 0 ? (
+            <div>
+              <dt className="text-sm text-slate-600">{t('fee')}</dt>
+              <dd className="mt-0.5 font-semibold text-slate-900">
+                {t(dossier.feeMoment === 'AT_RESULT' ? 'feeAtResult' : 'feeOwed', { amount: formatVnd(owed, locale) })}
+              </dd>
+            </div>
+          ) : null}
         </dl>
         <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          {owed > 0 && dossier.feeMoment !== 'AT_RESULT' ? (
+            <Link href={`/ho-so-cua-toi/${encodeURIComponent(dossier.code)}#thanh-toan`} className={buttonStyles.primary}>
+              {t('pay')}
+            </Link>
+          ) : null}
           <a href={`/api/dossiers/${encodeURIComponent(dossier.code)}/documents/xac-nhan-nop`} className={buttonStyles.primary}>
             {t('receipt')}
           </a>
