@@ -11,6 +11,8 @@ import dossierVi from './dossier/vi.json'
 import dossierEn from './dossier/en.json'
 import adminVi from './admin/vi.json'
 import adminEn from './admin/en.json'
+import adminCommunesVi from './admin-communes/vi.json'
+import adminCommunesEn from './admin-communes/en.json'
 import vneidVi from './vneid/vi.json'
 import vneidEn from './vneid/en.json'
 import workflowVi from './workflow/vi.json'
@@ -37,6 +39,6 @@ import staffPaymentsVi from './staff-payments/vi.json'
 import staffPaymentsEn from './staff-payments/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...adminCommunesVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...adminCommunesEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn },
 } satisfies Record<Locale, Record<string, unknown>>

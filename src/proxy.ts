@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { routeSetsFramingHeaders } from '@/server/attachments/attachment-response-headers'
-import { contentSecurityPolicy, isCrossSiteApiWrite, securityHeaders } from '@/server/http/security-headers'
+import { contentSecurityPolicy, gatewayFormOrigins, isCrossSiteApiWrite, securityHeaders } from '@/server/http/security-headers'
 
 /**
  * Runs before every request: refuses cross-site writes to the API (CSRF) and sets the security headers,
@@ -21,7 +21,9 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https })
+  // A payment form's server action redirects to the card/wallet gateway when one is configured (the sandbox
+  // is this site's own page).
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https, formActionOrigins: gatewayFormOrigins(process.env.PAYMENT_GATEWAY_URL) })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)

@@ -7,6 +7,7 @@ const TABS = [
   { key: 'staff', href: '/quan-tri' },
   { key: 'audit', href: '/quan-tri/nhat-ky' },
   { key: 'workflows', href: '/quan-tri/quy-trinh' },
+  { key: 'communes', href: '/quan-tri/xa-phuong' },
 ] as const
 
 /**
@@ -19,12 +20,15 @@ export async function AdminPageHeader({
   title,
   lead,
   actions,
+  children,
 }: {
   current: (typeof TABS)[number]['key']
   crumbs: Crumb[]
   title: string
   lead?: string
   actions?: ReactNode
+  /** More about the page, under the lead (e.g. a commune's former units). */
+  children?: ReactNode
 }) {
   const t = await getTranslations('Admin')
   return (
@@ -35,6 +39,7 @@ export async function AdminPageHeader({
           <div className="min-w-0">
             <h1 className="text-2xl font-bold tracking-tight text-navy-900 sm:text-3xl">{title}</h1>
             {lead ? <p className="mt-2 max-w-3xl text-slate-700">{lead}</p> : null}
+            {children}
           </div>
           {actions ? <div className="flex shrink-0 flex-wrap gap-3">{actions}</div> : null}
         </div>

@@ -3,23 +3,22 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { describeFormData } from '@/domain/forms/describe-form-data'
 import { formatDate, formatDateTime } from '@/lib/format/date'
-import { formatVnd } from '@/lib/format/vnd'
 import type { DossierView } from '@/server/dossier/get-dossier'
 import { AttachmentList } from './attachment-list'
 import { DossierStateBadge } from './dossier-state-badge'
 
 /**
- * One dossier: facts, the form's answers, payments and the timeline; `lead` sits under the title, before
- * everything else (the applicant's next step and result), `aside` under the facts (due-date explanation,
- * documents, attachments) and `children` holds what the viewer's role adds (actions, notes, rating).
+ * One dossier: facts, the form's answers and the timeline; `lead` sits under the title, before everything
+ * else (the applicant's next step and result), `aside` under the facts (due-date explanation, the fees and
+ * payments panel — components/payments, the one money view — documents, attachments) and `children` holds
+ * what the viewer's role adds (actions, notes, rating).
  */
 export async function DossierDetail({ dossier, backHref, lead, aside, children }: { dossier: DossierView; backHref: string; lead?: ReactNode; aside?: ReactNode; children?: ReactNode }) {
-  const [t, columns, actions, channels, payments, locale] = await Promise.all([
+  const [t, columns, actions, channels, locale] = await Promise.all([
     getTranslations('Dossier.detail'),
     getTranslations('Dossier.columns'),
     getTranslations('Dossier.action'),
     getTranslations('Dossier.channel'),
-    getTranslations('Dossier.payments'),
     getLocale(),
   ])
   const formSections = describeFormData(dossier.formDefinition, dossier.formData, {
@@ -36,7 +35,6 @@ export async function DossierDetail({ dossier, backHref, lead, aside, children }
     [t('receivedAt'), dossier.receivedAt ? formatDateTime(dossier.receivedAt) : '—'],
     [columns('dueAt'), dossier.dueAt ? formatDateTime(dossier.dueAt) : '—'],
     [columns('completedAt'), dossier.completedAt ? formatDateTime(dossier.completedAt) : '—'],
-    [t('fee'), `${formatVnd(dossier.feeVnd, locale)} · ${t('paid')}: ${formatVnd(dossier.paidVnd, locale)}`],
   ]
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -92,22 +90,6 @@ export async function DossierDetail({ dossier, backHref, lead, aside, children }
               </dl>
             </section>
           ))}
-          {dossier.payments.length > 0 ? (
-            <section aria-labelledby="thanh-toan" className="mt-6">
-              <h3 id="thanh-toan" className="font-semibold text-navy-900">{payments('title')}</h3>
-              <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white text-sm">
-                {dossier.payments.map((payment) => (
-                  <li key={payment.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
-                    <span>{formatVnd(payment.amountVnd, locale)} · {payments.has(`method.${payment.method}`) ? payments(`method.${payment.method}`) : payment.method}</span>
-                    <span>
-                      {payments.has(`status.${payment.status}`) ? payments(`status.${payment.status}`) : payment.status}
-                      {payment.paidAt ? ` · ${formatDateTime(payment.paidAt)}` : ''}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
         </section>
         <section aria-labelledby="qua-trinh">
           <h2 id="qua-trinh" className="text-lg font-semibold text-navy-900">{t('timeline')}</h2>

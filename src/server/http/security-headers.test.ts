@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, isCrossSiteApiWrite, securityHeaders } from './security-headers'
+import { contentSecurityPolicy, gatewayFormOrigins, isCrossSiteApiWrite, securityHeaders } from './security-headers'
 
 describe('security headers', () => {
   it('allow only scripts with the nonce and forbid framing', () => {
@@ -13,6 +13,14 @@ describe('security headers', () => {
     expect(securityHeaders({ csp: 'x', https: false })).not.toHaveProperty('Strict-Transport-Security')
     expect(securityHeaders({ csp: 'x', https: true })['Strict-Transport-Security']).toMatch(/max-age=\d+/)
     expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: true })).toContain('upgrade-insecure-requests')
+  })
+  it('let forms end at the configured payment gateway, and nowhere else', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: true })).toContain("form-action 'self';")
+    const withGateway = contentSecurityPolicy({ nonce: 'n', dev: false, https: true, formActionOrigins: gatewayFormOrigins('https://pay.gateway.example/paymentv2/vpcpay.html') })
+    expect(withGateway).toContain("form-action 'self' https://pay.gateway.example;")
+    expect(gatewayFormOrigins(undefined)).toEqual([])
+    expect(gatewayFormOrigins('not a url')).toEqual([])
+    expect(gatewayFormOrigins('javascript:alert(1)')).toEqual([])
   })
   it('set the referrer policy and nosniff', () => {
     const headers = securityHeaders({ csp: 'x', https: false })

@@ -3,7 +3,12 @@
  * Pure functions, used by src/proxy.ts and unit-tested.
  */
 
-export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
+/**
+ * `formActionOrigins`: other origins a form of this site may end up at — a server action that answers a form
+ * post with a redirect to the card/wallet gateway (PAYMENT_GATEWAY_URL): browsers apply form-action to the
+ * redirects that follow a form submission, so without it the payment would be blocked when scripts are off.
+ */
+export function contentSecurityPolicy({ nonce, dev, https, formActionOrigins = [] }: { nonce: string; dev: boolean; https: boolean; formActionOrigins?: readonly string[] }): string {
   return [
     "default-src 'self'",
     // Only scripts carrying this response's nonce (Next.js adds it to its own), and what they load.
@@ -15,7 +20,7 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActionOrigins].join(' '),
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ')
@@ -52,5 +57,16 @@ export function isCrossSiteApiWrite({ method, pathname, origin, host }: { method
     return new URL(origin).host !== host
   } catch {
     return true
+  }
+}
+
+/** The origin of a configured external gateway URL, for form-action (nothing when unset or not http(s)). */
+export function gatewayFormOrigins(gatewayUrl: string | undefined): string[] {
+  if (!gatewayUrl) return []
+  try {
+    const url = new URL(gatewayUrl)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? [url.origin] : []
+  } catch {
+    return []
   }
 }

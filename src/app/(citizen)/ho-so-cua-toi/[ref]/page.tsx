@@ -8,6 +8,7 @@ import { DossierRatingView } from '@/components/dossier/dossier-rating-view'
 import { DossierResultSection } from '@/components/dossier/dossier-result-section'
 import { NextStepText } from '@/components/dossier/next-step-text'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
+import { DossierPaymentPanel } from '@/components/payments/dossier-payment-panel'
 import { isRatableState } from '@/domain/dossier/citizen-next-step'
 import { RATING_COMMENT_MAX, RATING_SCORES } from '@/domain/dossier/rating'
 import { requirePagePermission } from '@/server/auth/session'
@@ -18,25 +19,29 @@ import { explainDossierDueDate } from '@/server/dossier/explain-dossier-due-date
 import { getDossier } from '@/server/dossier/get-dossier'
 import { nextStepsOfDossier } from '@/server/dossier/list-dossiers'
 import { orNotFound } from '@/server/http/page-result'
+import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { getDossierRating } from '@/server/rating/get-dossier-rating'
-import { citizenTransitionAction, rateDossierAction } from './actions'
+import { citizenTransitionAction, rateDossierAction, startPaymentAction } from './actions'
 
 const ACTION_NAME = /^[a-z][a-z0-9_]{0,49}$/
+const ERROR_CODE = /^[A-Z_]{1,30}$/
 
 export default async function MyDossierPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ ref }, query] = await Promise.all([params, searchParams])
   const actor = await requirePagePermission('dossier.readOwn', `/ho-so-cua-toi/${encodeURIComponent(ref)}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref }))
-  const [offers, documents, due, rating, locale, t, ratingT] = await Promise.all([
+  const [offers, documents, due, rating, payments, locale, t, ratingT] = await Promise.all([
     dossierActionsFor(db(), { actor, dossier }),
     listDossierDocuments(db(), { actor, ref: dossier.id }),
     explainDossierDueDate(db(), { actor, dossierId: dossier.id }),
     getDossierRating(db(), { actor, dossierId: dossier.id }),
+    getDossierPayments(db(), { actor, dossierRef: dossier.id }),
     getLocale(),
     getTranslations('Dossier.nextStep'),
     getTranslations('Dossier.rating'),
   ])
   const done = typeof query.done === 'string' && ACTION_NAME.test(query.done) ? query.done : null
+  const payError = query['loi-thanh-toan']
   const steps = nextStepsOfDossier(dossier, { rated: rating !== null })
   const lead = (
     <>
@@ -52,7 +57,22 @@ export default async function MyDossierPage({ params, searchParams }: { params: 
     </>
   )
   return (
-    <DossierDetail dossier={dossier} backHref="/ho-so-cua-toi" lead={lead} aside={<DossierDueSection due={due} />}>
+    <DossierDetail
+      dossier={dossier}
+      backHref="/ho-so-cua-toi"
+      lead={lead}
+      aside={
+        <>
+          <DossierDueSection due={due} />
+          <DossierPaymentPanel
+            view={payments}
+            audience="applicant"
+            payAction={startPaymentAction}
+            notice={typeof payError === 'string' && ERROR_CODE.test(payError) ? { kind: 'payError', code: payError } : null}
+          />
+        </>
+      }
+    >
       <SupplementRequests dossier={dossier} />
       <DossierDocuments code={documents.code} forms={documents.forms} />
       {offers.length > 0 || done ? (

@@ -2,13 +2,16 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
+import type { RefundActionResult } from '@/components/payments/refund-form'
 import { ZDossierRef } from '@/domain/dossier/dossier-ref'
+import { vndInput } from '@/lib/format/vnd-input'
 import { requireActor } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { addStaffNote } from '@/server/dossier/add-staff-note'
 import { transitionFromForm } from '@/server/dossier/transition-from-form'
 import { runAction, type ActionResult } from '@/server/http/action-result'
 import { getRequestMeta } from '@/server/http/request-meta'
+import { refundPayment, RefundInputSchema } from '@/server/payments/refund-payment'
 
 // Server action: a private note on a dossier (authorization inside the use-case).
 export async function addStaffNoteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -27,4 +30,26 @@ export async function staffTransitionAction(_previous: ActionResult | null, form
   // Post/redirect/get: the page reloads with the new state and version, and says what was done.
   if (result.ok && ref.success) redirect(`/can-bo/ho-so/${encodeURIComponent(ref.data)}?done=${encodeURIComponent(String(form.get('action') ?? ''))}`)
   return result
+}
+
+// Server action: a clerk or leader records a refund of one paid payment (refundPayment checks who, how much and
+// the commune). The explicit confirmation is the form's own question: without it nothing is sent, and the other
+// fields are checked all the same so every error shows at once. Amounts may be typed grouped ("10.000").
+export async function refundPaymentAction(_previous: RefundActionResult | null, form: FormData): Promise<RefundActionResult> {
+  const text = (name: string) => {
+    const value = form.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+  const input = { paymentId: text('paymentId'), amountVnd: vndInput(text('amountVnd')), reason: text('reason') ?? '' }
+  const values = { amountVnd: text('amountVnd')?.slice(0, 20), reason: input.reason.slice(0, 1000), confirmed: text('confirm') === 'yes' }
+  if (!values.confirmed) {
+    const fieldErrors: Record<string, string[]> = { confirm: ['REQUIRED'] }
+    const parsed = RefundInputSchema.safeParse(input)
+    if (!parsed.success) for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
+    return { ok: false, code: 'INVALID_INPUT', fieldErrors, values }
+  }
+  const result = await runAction(async () => refundPayment(db(), { actor: await requireActor(), input, meta: await getRequestMeta() }))
+  const ref = ZDossierRef.safeParse(form.get('dossierRef'))
+  if (result.ok && ref.success) redirect(`/can-bo/ho-so/${encodeURIComponent(ref.data)}?hoan-tien=1#thanh-toan`)
+  return { ...result, values }
 }

@@ -5,6 +5,7 @@ import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { StaffNoteForm } from '@/components/dossier/staff-note-form'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
+import { DossierPaymentPanel } from '@/components/payments/dossier-payment-panel'
 import { dueSoonUntil, newAppointmentBounds } from '@/domain/calendar/due-soon'
 import { formatDateTime } from '@/lib/format/date'
 import { requirePagePermission } from '@/server/auth/session'
@@ -15,7 +16,9 @@ import { dossierActionsFor } from '@/server/dossier/dossier-actions'
 import { explainDossierDueDate } from '@/server/dossier/explain-dossier-due-date'
 import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
-import { addStaffNoteAction, staffTransitionAction } from './actions'
+import { getDossierPayments } from '@/server/payments/dossier-payments'
+import { isPaymentStaff } from '@/server/payments/payment-staff'
+import { addStaffNoteAction, refundPaymentAction, staffTransitionAction } from './actions'
 
 const ACTION_NAME = /^[a-z][a-z0-9_]{0,49}$/
 
@@ -29,12 +32,31 @@ export default async function StaffDossierPage({ params, searchParams }: { param
     getTranslations('Dossier.notes'),
     getTranslations('Error'),
   ])
-  const [offers, documents, due] = await Promise.all([dossierActionsFor(db(), { actor, dossier }), listDossierDocuments(db(), { actor, ref: dossier.id }), explainDossierDueDate(db(), { actor, dossierId: dossier.id })])
+  const [offers, documents, due, payments] = await Promise.all([
+    dossierActionsFor(db(), { actor, dossier }),
+    listDossierDocuments(db(), { actor, ref: dossier.id }),
+    explainDossierDueDate(db(), { actor, dossierId: dossier.id }),
+    getDossierPayments(db(), { actor, dossierRef: dossier.id }),
+  ])
   const clockRuns = dossier.dueAt !== null && dossier.clockPausedAt === null && dossier.completedAt === null && dossier.receivedAt !== null
   const lateOffer = clockRuns && dossier.dueAt!.getTime() <= dueSoonUntil(now, calendar).getTime()
   const done = typeof query.done === 'string' && ACTION_NAME.test(query.done) ? query.done : null
   return (
-    <DossierDetail dossier={dossier} backHref="/can-bo" aside={<DossierDueSection due={due} />}>
+    <DossierDetail
+      dossier={dossier}
+      backHref="/can-bo"
+      aside={
+        <>
+          <DossierDueSection due={due} />
+          <DossierPaymentPanel
+            view={payments}
+            audience="staff"
+            refund={isPaymentStaff(actor) ? { action: refundPaymentAction } : undefined}
+            notice={query['hoan-tien'] === '1' ? { kind: 'refunded' } : null}
+          />
+        </>
+      }
+    >
       <SupplementRequests dossier={dossier} />
       <DossierDocuments code={documents.code} forms={documents.forms} />
       {dossier.canAct ? (

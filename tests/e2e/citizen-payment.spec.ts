@@ -1,0 +1,166 @@
+import type { Page } from '@playwright/test'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { expect, test } from './fixtures'
+import { expectNoSeriousViolations } from './support/axe'
+import { PDF, signedIn } from './support/journey'
+
+// Issue 7 in Chromium: a citizen applies online for a procedure with a fee (signature certification, a fixed
+// 10 000 ₫), sees what is owed on the dossier, opens the VietQR transfer, then pays by card through the app's
+// own sandbox gateway — declines once (the payment shows as failed and paying again is offered), then approves:
+// the gateway's IPN credits the payment server to server, the return page says it is paid, the dossier shows
+// "Đã thanh toán" and the electronic receipt downloads as a PDF with its number. The commune's clerk then
+// records a refund from the same panel.
+
+/**
+ * Hoàng Thị Hà, Phường Vinh Phú: a demo citizen the other journeys leave alone (src/server/demo/demo-accounts.ts),
+ * in a commune whose collection account no other journey edits.
+ */
+const CITIZEN = '040194009372'
+const COMMUNE = 'Phường Vinh Phú'
+const CLERK = 'canbo.vinhphu'
+/** "Chứng thực chữ ký" (2.000884): 10 000 ₫ a case, charged before processing. */
+const PROCEDURE_SLUG = '2.000884'
+const FEE = '10.000 ₫'
+
+/** Applies online for signature certification and returns the dossier code. */
+async function applyForSignatureCertification(page: Page): Promise<string> {
+  await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
+  if (await page.getByText('Bạn có bản nháp').isVisible()) {
+    // A draft left by an earlier run on this database: throw it away and start afresh.
+    await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
+    await page.getByRole('button', { name: 'Hủy bản nháp' }).click()
+    await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
+  }
+  await page.getByLabel('Xã, phường giải quyết hồ sơ').selectOption({ label: COMMUNE })
+  await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
+  await expect(page).toHaveURL(/\/nop-ho-so\/[0-9a-f-]{36}$/)
+
+  const applicantAddress = page.getByRole('group', { name: /^Nơi cư trú \*/ })
+  await applicantAddress.getByLabel('Số nhà, đường, thôn, xóm').fill('Khối 3')
+  await applicantAddress.getByLabel('Xã, phường (Tỉnh Nghệ An)').selectOption({ label: COMMUNE })
+  await page.getByLabel('Tên giấy tờ, văn bản cần chứng thực chữ ký').fill('Giấy ủy quyền nhận lương hưu')
+  await page.getByLabel('Ký', { exact: true }).check()
+  await page.getByLabel('Số bản').fill('1')
+
+  const documents = page.getByRole('region', { name: 'Giấy tờ kèm theo' })
+  const slots = documents.locator('input[type="file"]')
+  const count = await slots.count()
+  for (let index = 0; index < count; index++) {
+    await slots.nth(index).setInputFiles({ name: `Giấy tờ ${index + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF })
+    await expect(documents.getByRole('link', { name: new RegExp(`Giấy tờ ${index + 1}\\.pdf`) })).toBeVisible()
+  }
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Đã nộp hồ sơ thành công/ })).toBeVisible()
+  return (await page.getByTestId('dossier-code').innerText()).trim()
+}
+
+/** The "Phí, lệ phí" panel of a dossier page. */
+const panelOf = (page: Page) => page.locator('section#thanh-toan')
+
+/** A row of a definition list, by its term. */
+const definition = (scope: ReturnType<Page['locator']>, term: string) => scope.locator(`dt:text-is("${term}") + dd`)
+
+test('a citizen pays the fee through the sandbox gateway, after one declined attempt, and downloads the receipt', async ({ browser }) => {
+  test.setTimeout(300_000)
+  const page = await signedIn(browser, CITIZEN)
+  const code = await applyForSignatureCertification(page)
+
+  // ── The dossier says what is owed, and the next step points to the payment section ──
+  await page.goto(`/ho-so-cua-toi/${code}`)
+  const panel = panelOf(page)
+  await expect(panel.getByRole('heading', { name: 'Phí, lệ phí' })).toBeVisible()
+  await expect(definition(panel, 'Phí, lệ phí')).toHaveText(FEE)
+  await expect(definition(panel, 'Đã nộp')).toHaveText('0 ₫')
+  await expect(definition(panel, 'Còn phải nộp')).toHaveText(FEE)
+  await expect(page.getByRole('link', { name: 'Xem thanh toán' })).toHaveAttribute('href', '#thanh-toan')
+  await expectNoSeriousViolations(page)
+
+  // ── VietQR: the transfer to the commune's account, with the QR code and the exact description ──
+  await panel.getByRole('button', { name: 'Chuyển khoản qua VietQR' }).click()
+  const transfer = panel.getByRole('region', { name: 'Chuyển khoản qua VietQR' })
+  await expect(transfer.getByRole('img', { name: /^Mã VietQR: chuyển 10\.000 ₫ tới tài khoản/ })).toBeVisible()
+  const reference = (await transfer.getByTestId('transfer-reference').innerText()).trim()
+  expect(reference).toMatch(/^MC\d{20}$/)
+  await expect(definition(transfer, 'Số tiền')).toHaveText(FEE)
+  await expect(definition(transfer, 'Số tài khoản')).toContainText('DEMO16702')
+  await expect(transfer.getByText('khi UBND xã đối chiếu sao kê')).toBeVisible()
+  await expect(panel.locator(`[data-payment="${reference}"]`)).toContainText('Chờ thanh toán')
+  await expectNoSeriousViolations(page)
+
+  // ── Card: declined at the sandbox gateway ──
+  await panel.getByRole('button', { name: 'Thanh toán bằng thẻ/ví điện tử' }).click()
+  await expect(page).toHaveURL(/\/cong-thanh-toan-thu-nghiem\?/)
+  await expect(page.getByText('Cổng thanh toán thử nghiệm — không có giao dịch tiền thật')).toBeVisible()
+  await expect(definition(page.getByRole('region', { name: 'Đơn hàng' }), 'Số tiền')).toHaveText(FEE)
+  await expect(page.getByLabel('Số thẻ')).toHaveValue('9704198526191432198')
+  await expectNoSeriousViolations(page)
+  await page.getByRole('button', { name: 'Hủy giao dịch' }).click()
+
+  await expect(page).toHaveURL(new RegExp(`/ho-so-cua-toi/${code}/thanh-toan/ket-qua\\?`))
+  await expect(page.getByRole('heading', { name: 'Thanh toán không thành công' })).toBeVisible()
+  await expectNoSeriousViolations(page)
+  await page.getByRole('link', { name: 'Thanh toán lại' }).click()
+  await expect(page).toHaveURL(new RegExp(`/ho-so-cua-toi/${code}#thanh-toan$`))
+  const failed = panel.locator('li[data-payment]').filter({ hasText: 'Thẻ/ví điện tử' })
+  await expect(failed).toHaveCount(1)
+  await expect(failed).toContainText('Không thành công')
+  await expect(definition(panel, 'Còn phải nộp')).toHaveText(FEE)
+
+  // ── Card again: approved; the IPN credits it, the return page says so ──
+  await panel.getByRole('button', { name: 'Thanh toán bằng thẻ/ví điện tử' }).click()
+  await expect(page).toHaveURL(/\/cong-thanh-toan-thu-nghiem\?/)
+  await page.getByRole('button', { name: 'Xác nhận thanh toán' }).click()
+  await expect(page).toHaveURL(new RegExp(`/ho-so-cua-toi/${code}/thanh-toan/ket-qua\\?`))
+  await expect(page.getByRole('heading', { name: 'Thanh toán thành công' })).toBeVisible()
+  await expect(page.getByText(`Đã nhận ${FEE} cho hồ sơ ${code}`)).toBeVisible()
+  await expectNoSeriousViolations(page)
+  const receiptLink = page.getByRole('link', { name: /^Tải biên lai điện tử BL-MC\d{20} \(PDF\)$/ })
+  const receiptNo = (await receiptLink.getAttribute('aria-label'))!.match(/BL-MC\d{20}/)![0]
+  const receipt = await page.request.get((await receiptLink.getAttribute('href'))!)
+  expect(receipt.status()).toBe(200)
+  expect(receipt.headers()['content-type']).toBe('application/pdf')
+  const bytes = new Uint8Array(await receipt.body())
+  expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true })
+  expect(text).toContain(receiptNo)
+  expect(text).toContain(code)
+  expect(text).toContain('10.000 đồng')
+  expect(text).toContain('Mười nghìn đồng')
+
+  // ── The dossier: paid, nothing more to pay, the receipt there too ──
+  await page.getByRole('link', { name: 'Về trang hồ sơ' }).click()
+  await expect(definition(panel, 'Đã nộp')).toHaveText(FEE)
+  await expect(definition(panel, 'Còn phải nộp')).toHaveText('0 ₫')
+  await expect(panel.getByText('Đã nộp đủ phí, lệ phí.')).toBeVisible()
+  await expect(panel.getByRole('button', { name: 'Thanh toán bằng thẻ/ví điện tử' })).toHaveCount(0)
+  const paid = panel.locator('li[data-payment]').filter({ hasText: 'Đã thanh toán' })
+  await expect(paid).toHaveCount(1)
+  await expect(paid.getByRole('link', { name: `Tải biên lai ${receiptNo} (PDF)` })).toBeVisible()
+  await expect(page.locator('[data-step="PAY"]')).toHaveCount(0)
+  await expectNoSeriousViolations(page)
+
+  // ── The commune's clerk sees the same panel and records a refund, checked field by field ──
+  const clerk = await signedIn(browser, CLERK)
+  await clerk.goto(`/can-bo/ho-so/${code}`)
+  const staffPanel = panelOf(clerk)
+  const staffPaid = staffPanel.locator('li[data-payment]').filter({ hasText: 'Đã thanh toán' })
+  await staffPaid.getByText('Ghi nhận hoàn tiền').first().click()
+  await staffPaid.getByLabel('Số tiền hoàn (đồng)').fill('20.000')
+  await staffPaid.getByLabel('Lý do hoàn tiền').fill('Nộp')
+  await staffPaid.getByRole('button', { name: 'Ghi nhận hoàn tiền' }).click()
+  await expect(staffPaid.getByText('Vui lòng đánh dấu xác nhận trước khi ghi nhận.')).toBeVisible()
+  await expect(staffPaid.getByText('Lý do cần ít nhất 5 ký tự.')).toBeVisible()
+  await expect(staffPaid.getByLabel('Lý do hoàn tiền')).toHaveAttribute('aria-invalid', 'true')
+  await staffPaid.getByLabel('Lý do hoàn tiền').fill('Người nộp không còn nhu cầu chứng thực.')
+  await staffPaid.getByLabel('Tôi xác nhận số tiền này đã được trả lại cho người nộp.').check()
+  await staffPaid.getByRole('button', { name: 'Ghi nhận hoàn tiền' }).click()
+  await expect(staffPaid.getByText('Số tiền vượt quá số còn có thể hoàn của lần thanh toán này.')).toBeVisible()
+  await expectNoSeriousViolations(clerk)
+  await staffPaid.getByLabel('Số tiền hoàn (đồng)').fill('10.000')
+  await staffPaid.getByLabel('Tôi xác nhận số tiền này đã được trả lại cho người nộp.').check()
+  await staffPaid.getByRole('button', { name: 'Ghi nhận hoàn tiền' }).click()
+  await expect(staffPanel.getByText('Đã ghi nhận hoàn tiền.')).toBeVisible()
+  const refunded = staffPanel.locator('li[data-payment]').filter({ hasText: 'Đã hoàn tiền' })
+  await expect(refunded).toContainText('Người nộp không còn nhu cầu chứng thực.')
+  await expect(refunded.getByRole('link', { name: `Tải biên lai ${receiptNo} (PDF)` })).toBeVisible()
+})
