@@ -283,6 +283,25 @@ describe("the dossier's money view", () => {
     expect(await refusal(getDossierPayments(client, { actor: neighbour, dossierRef: dossier.code, now: NOW }))).toBe('NOT_FOUND')
     expect(await refusal(getDossierPayments(client, { actor: otherClerk, dossierRef: dossier.code, now: NOW }))).toBe('NOT_FOUND')
   })
+
+  it('closes the QR still waiting once the fee is paid another way, and offers no transfer for a stale amount', async () => {
+    const dossier = await owingDossier(10_000)
+    const transfer = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
+    const card = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
+    expect((await handleGatewayIpn(client, { params: ipnFor(card), gateway, now: NOW })).answer.RspCode).toBe('00')
+    const view = await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: NOW })
+    expect(view).toMatchObject({ dueNowVnd: 0, transfer: null })
+    expect(view.payments.map((payment) => [payment.id, payment.status])).toEqual([
+      [transfer.id, 'EXPIRED'],
+      [card.id, 'PAID'],
+    ])
+    // After a partial refund 4 000 is due again: a new QR for 4 000 is needed, the old 10 000 one is not offered.
+    await refundPayment(client, { actor: clerk, input: { paymentId: card.id, amountVnd: 4_000, reason: 'Nộp thừa, hoàn lại' }, now: NOW })
+    const again = await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: NOW })
+    expect(again).toMatchObject({ dueNowVnd: 4_000, transfer: null })
+    const fresh = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
+    expect((await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: NOW })).transfer).toMatchObject({ paymentId: fresh.id, amountVnd: 4_000 })
+  })
 })
 
 describe('the fee of a new dossier', () => {

@@ -82,9 +82,7 @@ export async function DossierPaymentPanel({
   })()
 
   const payable = applicant && view.dueNowVnd > 0
-  // Only a transfer for what is due now: after a partial refund or a payment by card, an older QR for another
-  // amount is not offered (paying it would pay the wrong amount); the applicant starts a new one.
-  const transfer = payable && view.transfer?.amountVnd === view.dueNowVnd ? view.transfer : null
+  const transfer = payable ? view.transfer : null
   const refundLabels = refund ? await refundFormLabels() : null
 
   return (

@@ -56,7 +56,10 @@ export type DossierPayments = {
   feeUnknown: boolean
   feeNote: string | null
   payments: DossierPaymentRow[]
-  /** The QR transfer waiting to be paid, if one was started and has not expired. */
+  /**
+   * The QR transfer waiting to be paid: started, not expired, and for exactly what is due now — after a partial
+   * refund or a payment by card an older QR for another amount is not offered (it would pay the wrong amount).
+   */
   transfer: TransferInstructions | null
   /** Whether the commune has an account to transfer to. */
   transferAvailable: boolean
@@ -109,7 +112,8 @@ export async function getDossierPayments(client: PrismaClient, { actor, dossierR
     status: payment.status === 'PENDING' && payment.expiresAt && payment.expiresAt <= now ? 'EXPIRED' : payment.status,
   }))
   const { collectionBankBin: bin, collectionAccountNo: accountNo, collectionAccountName: accountName } = dossier.commune
-  const open = [...payments].reverse().find((payment) => payment.method === 'VIETQR' && payment.status === 'PENDING')
+  const dueNowVnd = onlinePaymentDue(facts)
+  const open = [...payments].reverse().find((payment) => payment.method === 'VIETQR' && payment.status === 'PENDING' && payment.amountVnd === dueNowVnd)
   const transfer: TransferInstructions | null =
     open && bin && accountNo && open.expiresAt
       ? {
@@ -132,7 +136,7 @@ export async function getDossierPayments(client: PrismaClient, { actor, dossierR
     feeVnd: dossier.feeVnd,
     paidVnd: dossier.paidVnd,
     outstandingVnd: outstandingVnd(facts),
-    dueNowVnd: onlinePaymentDue(facts),
+    dueNowVnd,
     dueReason: paymentDueReason(facts),
     feeMoment: version.feeMoment,
     exemption: assessment.kind === 'EXEMPT' ? { reasonVi: assessment.reasonVi, reasonEn: assessment.reasonEn } : null,

@@ -86,14 +86,19 @@ export async function creditPayment(
   })
   // The row is locked by the caller, so this only happens if the caller skipped the status check.
   if (updated.count !== 1) throw new Error(`payment ${payment.id} is not creditable (${payment.status})`)
-  await tx.dossier.update({ where: { id: payment.dossierId }, data: { paidVnd: { increment: payment.amountVnd } } })
+  const dossier = await tx.dossier.update({ where: { id: payment.dossierId }, data: { paidVnd: { increment: payment.amountVnd } }, select: { feeVnd: true, paidVnd: true } })
+  // Paid in full: the dossier's other payments still waiting (a QR shown before the payer chose the card) are
+  // closed, so nobody is asked to pay twice. Money that still arrives for one of them is credited and refunded.
+  const closed = dossier.paidVnd >= dossier.feeVnd
+    ? await tx.payment.updateMany({ where: { dossierId: payment.dossierId, status: 'PENDING', id: { not: payment.id } }, data: { status: 'EXPIRED', expiresAt: input.paidAt } })
+    : { count: 0 }
   await writeAudit(tx, {
     actor: input.actor,
     action: 'payment.paid',
     entityType: 'Payment',
     entityId: payment.id,
     communeId: payment.communeId,
-    data: { dossierCode: payment.dossierCode, reference: payment.reference, amountVnd: payment.amountVnd, method: payment.method, via: input.via, providerRef: input.providerRef, receiptNo, ...input.detail },
+    data: { dossierCode: payment.dossierCode, reference: payment.reference, amountVnd: payment.amountVnd, method: payment.method, via: input.via, providerRef: input.providerRef, receiptNo, closedPending: closed.count, ...input.detail },
     meta: input.meta ?? null,
   })
 }
