@@ -14,6 +14,7 @@ import { Notice } from '@/components/ui/notice'
 import { formatVnd } from '@/lib/format/vnd'
 import type { DossierPayments } from '@/server/payments/dossier-payments'
 import { PayOnlineChoices, type PayAction } from './pay-online-choices'
+import { CashPaymentForm } from './cash-payment-form'
 import { PaymentHistory } from './payment-history'
 import { RefundForm, type RefundActionResult, type RefundFormLabels } from './refund-form'
 import { TransferInstructions } from './transfer-instructions'
@@ -21,7 +22,7 @@ import { TransferInstructions } from './transfer-instructions'
 export type RefundAction = (previous: RefundActionResult | null, form: FormData) => Promise<RefundActionResult>
 
 /** What the page came back with after a form: a payment that could not start (its error code), or a refund recorded. */
-export type PaymentPanelNotice = { kind: 'payError'; code: string } | { kind: 'refunded' }
+export type PaymentPanelNotice = { kind: 'payError'; code: string } | { kind: 'refunded' } | { kind: 'cashRecorded' } | { kind: 'cashError'; code: string }
 
 const PAY_ERRORS = ['INVALID_TRANSITION', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_INPUT', 'UNAUTHENTICATED', 'INTERNAL']
 const REFUND_FIELD_ERRORS = {
@@ -35,6 +36,7 @@ export async function DossierPaymentPanel({
   audience,
   payAction,
   refund,
+  cash,
   notice = null,
 }: {
   view: DossierPayments
@@ -43,6 +45,8 @@ export async function DossierPaymentPanel({
   payAction?: PayAction
   /** Given only to staff who may record refunds (clerks and leaders of the commune). */
   refund?: { action: RefundAction }
+  /** Given only to staff who take cash at the desk (clerks and leaders of the commune). */
+  cash?: { action: (form: FormData) => Promise<void> }
   notice?: PaymentPanelNotice | null
 }) {
   const [t, locale] = await Promise.all([getTranslations('Payments'), getLocale()])
@@ -92,9 +96,14 @@ export async function DossierPaymentPanel({
       </h3>
       {notice ? (
         <div className="mt-2">
-          {notice.kind === 'refunded' ? (
+          {notice.kind === 'refunded' || notice.kind === 'cashRecorded' ? (
             <Notice tone="success" role="status">
-              {t('refund.done')}
+              {t(notice.kind === 'refunded' ? 'refund.done' : 'cash.done')}
+            </Notice>
+          ) : notice.kind === 'cashError' ? (
+            <Notice tone="error" role="alert">
+              <p className="font-semibold">{t('cash.failed')}</p>
+              <p>{t(`cash.errors.${['INVALID_INPUT', 'INVALID_TRANSITION', 'NOT_FOUND', 'FORBIDDEN'].includes(notice.code) ? notice.code : 'INTERNAL'}`)}</p>
             </Notice>
           ) : (
             <Notice tone="error" role="alert">
@@ -124,6 +133,14 @@ export async function DossierPaymentPanel({
           <PayOnlineChoices dossierRef={view.code} payAction={payAction!} vietQr={view.transferAvailable && transfer === null} title={transfer ? t('choose.otherWay') : undefined} />
           {!view.transferAvailable ? <p className="mt-2 text-sm text-slate-700">{t('choose.noTransfer')}</p> : null}
         </>
+      ) : null}
+      {cash && view.outstandingVnd > 0 ? (
+        <CashPaymentForm
+          dossierRef={view.code}
+          amountVnd={view.outstandingVnd}
+          action={cash.action}
+          labels={{ title: t('cash.title'), lead: t('cash.lead', { amount: vnd(view.outstandingVnd) }), confirm: t('cash.confirm', { amount: vnd(view.outstandingVnd) }), submit: t('cash.submit') }}
+        />
       ) : null}
       <PaymentHistory
         payments={view.payments}

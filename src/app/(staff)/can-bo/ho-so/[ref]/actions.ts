@@ -11,6 +11,7 @@ import { addStaffNote } from '@/server/dossier/add-staff-note'
 import { transitionFromForm } from '@/server/dossier/transition-from-form'
 import { runAction, type ActionResult } from '@/server/http/action-result'
 import { getRequestMeta } from '@/server/http/request-meta'
+import { recordCashPayment } from '@/server/payments/record-cash-payment'
 import { refundPayment, RefundInputSchema } from '@/server/payments/refund-payment'
 
 // Server action: a private note on a dossier (authorization inside the use-case).
@@ -52,4 +53,17 @@ export async function refundPaymentAction(_previous: RefundActionResult | null, 
   const ref = ZDossierRef.safeParse(form.get('dossierRef'))
   if (result.ok && ref.success) redirect(`/can-bo/ho-so/${encodeURIComponent(ref.data)}?hoan-tien=1#thanh-toan`)
   return { ...result, values }
+}
+
+// Server action: a clerk or leader records the fee taken in cash at the desk (recordCashPayment checks who, the
+// commune and that the amount is exactly what is owed). Post/redirect/get either way, with the outcome in the URL.
+export async function recordCashAction(form: FormData): Promise<void> {
+  const ref = ZDossierRef.safeParse(form.get('dossierRef'))
+  if (!ref.success) redirect('/can-bo')
+  const href = `/can-bo/ho-so/${encodeURIComponent(ref.data)}`
+  if (form.get('confirm') !== 'yes') redirect(`${href}?loi-thu-tien=INVALID_INPUT#thanh-toan`)
+  const result = await runAction(async () =>
+    recordCashPayment(db(), { actor: await requireActor(), input: { dossierRef: ref.data, amountVnd: form.get('amountVnd') }, meta: await getRequestMeta() }),
+  )
+  redirect(result.ok ? `${href}?tien-mat=1#thanh-toan` : `${href}?loi-thu-tien=${encodeURIComponent(result.code)}#thanh-toan`)
 }

@@ -5,7 +5,7 @@ import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { StaffNoteForm } from '@/components/dossier/staff-note-form'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
-import { DossierPaymentPanel } from '@/components/payments/dossier-payment-panel'
+import { DossierPaymentPanel, type PaymentPanelNotice } from '@/components/payments/dossier-payment-panel'
 import { dueSoonUntil, newAppointmentBounds } from '@/domain/calendar/due-soon'
 import { formatDateTime } from '@/lib/format/date'
 import { requirePagePermission } from '@/server/auth/session'
@@ -18,7 +18,15 @@ import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { isPaymentStaff } from '@/server/payments/payment-staff'
-import { addStaffNoteAction, refundPaymentAction, staffTransitionAction } from './actions'
+import { addStaffNoteAction, recordCashAction, refundPaymentAction, staffTransitionAction } from './actions'
+
+/** What the page came back with after a payment form (refund recorded, cash recorded or refused). */
+function paymentNotice(query: Record<string, string | string[] | undefined>): PaymentPanelNotice | null {
+  if (query['hoan-tien'] === '1') return { kind: 'refunded' }
+  if (query['tien-mat'] === '1') return { kind: 'cashRecorded' }
+  const error = query['loi-thu-tien']
+  return typeof error === 'string' && /^[A-Z_]{1,40}$/.test(error) ? { kind: 'cashError', code: error } : null
+}
 
 const ACTION_NAME = /^[a-z][a-z0-9_]{0,49}$/
 
@@ -52,7 +60,8 @@ export default async function StaffDossierPage({ params, searchParams }: { param
             view={payments}
             audience="staff"
             refund={isPaymentStaff(actor) ? { action: refundPaymentAction } : undefined}
-            notice={query['hoan-tien'] === '1' ? { kind: 'refunded' } : null}
+            cash={isPaymentStaff(actor) ? { action: recordCashAction } : undefined}
+            notice={paymentNotice(query)}
           />
         </>
       }
