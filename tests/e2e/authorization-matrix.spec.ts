@@ -115,6 +115,9 @@ const pages: Row[] = [
   { name: 'a staff account (admin)', method: 'GET', path: () => `/quan-tri/can-bo/${refs.clerkAUserId}`, expected: allowing(['admin']) },
   { name: 'audit log (admin)', method: 'GET', path: () => '/quan-tri/nhat-ky', expected: allowing(['admin']) },
   { name: 'workflows (admin)', method: 'GET', path: () => '/quan-tri/quy-trinh', expected: allowing(['admin']) },
+  { name: 'commune collection accounts (admin)', method: 'GET', path: () => '/quan-tri/xa-phuong', expected: allowing(['admin']) },
+  // The commune's money: its clerks and leaders; the province reads (picking a commune); specialists do not.
+  { name: 'fees and payments workspace', method: 'GET', path: () => '/can-bo/thanh-toan', expected: allowing(['clerkA', 'leaderA', 'clerkB', 'officer', 'admin']) },
   { name: 'account', method: 'GET', path: () => '/tai-khoan', expected: allowing(SIGNED_IN) },
 ]
 
