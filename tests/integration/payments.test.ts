@@ -20,6 +20,7 @@ import { getPaymentReceipt } from '@/server/payments/payment-receipt'
 import { recordCashPayment } from '@/server/payments/record-cash-payment'
 import { refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
+import { importBankStatement } from '@/server/payments/import-statement'
 import { parseVietQr } from '@/domain/payments/vietqr'
 import { createDossier } from '@/server/dossier/create-dossier'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -347,5 +348,19 @@ describe('cash at the desk', () => {
     const [payment] = await client.payment.findMany({ where: { dossierId: dossier.id }, select: { id: true, method: true, receiptNo: true } })
     expect(payment).toMatchObject({ method: 'CASH', receiptNo: expect.stringMatching(/^BL-MC\d{20}$/) })
     expect((await getPaymentReceipt(client, { actor: owner, paymentId: payment!.id })).fileName).toMatch(/^bien-lai-BL-MC/)
+  })
+})
+
+describe('a transfer for a QR abandoned after paying by card', () => {
+  it('is listed as money received twice, not applied', async () => {
+    const dossier = await owingDossier(10_000)
+    const transfer = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
+    const card = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
+    expect((await handleGatewayIpn(client, { params: ipnFor(card), gateway, now: NOW })).answer.RspCode).toBe('00')
+    const csv = `Số tham chiếu,Ngày giao dịch,Số tiền ghi có,Nội dung\nFT-ABANDONED-1,24/11/2026 10:30,10.000,CT ${transfer.reference} NOP LE PHI\n`
+    const imported = await importBankStatement(client, { actor: clerk, communeId: clerk.communeIds[0], fileName: 'sao-ke.csv', bytes: new TextEncoder().encode(csv), now: NOW })
+    expect(imported.ok && imported.lines.map((line) => [line.status, line.reason, line.paymentId])).toEqual([['DUPLICATE', 'DOSSIER_ALREADY_PAID', transfer.id]])
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 10_000 })
+    expect((await client.payment.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe('EXPIRED')
   })
 })

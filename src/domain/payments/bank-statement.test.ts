@@ -416,6 +416,22 @@ describe('classifyStatementLines', () => {
     }
   })
 
+  it('DUPLICATE: a transfer for a dossier already paid in full another way, never applied', () => {
+    const abandoned = payment(REF_1, { status: 'EXPIRED', dossierId: 'dossier-1', dossierOutstandingVnd: 0 })
+    expect(verdict(classify([line(REF_1, 50_000)], [abandoned]))).toEqual([['DUPLICATE', 'DOSSIER_ALREADY_PAID', p1.paymentId]])
+  })
+
+  it("counts what a dossier still owes as the file's lines are applied: a second payment of the same dossier is money received twice", () => {
+    const first = payment(REF_1, { dossierId: 'dossier-1', dossierOutstandingVnd: 50_000 })
+    const second = payment(REF_2, { dossierId: 'dossier-1', dossierOutstandingVnd: 50_000 })
+    expect(verdict(classify([line(REF_1, 50_000), line(REF_2, 50_000)], [first, second]))).toEqual([
+      ['MATCHED', 'EXACT', first.paymentId],
+      ['DUPLICATE', 'DOSSIER_ALREADY_PAID', second.paymentId],
+    ])
+    // Owing less than the payment's amount (a partial refund since): the exact transfer would overpay.
+    expect(verdict(classify([line(REF_1, 50_000)], [payment(REF_1, { dossierId: 'dossier-1', dossierOutstandingVnd: 20_000 })]))).toEqual([['EXCESS', 'MORE_THAN_DUE', first.paymentId]])
+  })
+
   it('PARTIAL and EXCESS: less or more than due', () => {
     expect(verdict(classify([line(REF_1, 20_000)], [p1]))).toEqual([['PARTIAL', 'LESS_THAN_DUE', p1.paymentId]])
     expect(verdict(classify([line(REF_1, 60_000)], [p1]))).toEqual([['EXCESS', 'MORE_THAN_DUE', p1.paymentId]])

@@ -58,8 +58,12 @@ import { parsePaymentReference } from './payment-reference'
  *    refunds it. This holds whatever the payment's method (a citizen who paid at the desk and also transferred).
  * 4. The payment is by GATEWAY or CASH → UNMATCHED PAYMENT_NOT_VIETQR (the payment is given).
  * 5. An earlier line of this file MATCHED the payment → DUPLICATE PAID_BY_EARLIER_LINE, whatever its amount.
- * 6. The payment is PENDING, FAILED or EXPIRED (a transfer may arrive after our QR expired: the money is
- *    real): amount equal → MATCHED EXACT; less → PARTIAL LESS_THAN_DUE; more → EXCESS MORE_THAN_DUE.
+ * 6. The payment's dossier owes nothing any more (paid in full another way, e.g. by card after the QR was
+ *    shown; as `dossierOutstandingVnd` says, less what earlier lines of this file matched) → DUPLICATE
+ *    DOSSIER_ALREADY_PAID: money received twice, never applied.
+ * 7. The payment is PENDING, FAILED or EXPIRED (a transfer may arrive after our QR expired: the money is
+ *    real): amount equal → MATCHED EXACT; less → PARTIAL LESS_THAN_DUE; more than the payment or than what
+ *    the dossier still owes → EXCESS MORE_THAN_DUE.
  *    PARTIAL and EXCESS lines do not mark the payment as paid: two partial lines that together make the amount
  *    both stay PARTIAL (a human decides), and an exact line after a partial one still MATCHES.
  */
@@ -463,6 +467,7 @@ export const STATEMENT_REASONS = [
   'TXN_REPEATED_IN_FILE',
   'PAYMENT_ALREADY_PAID',
   'PAID_BY_EARLIER_LINE',
+  'DOSSIER_ALREADY_PAID',
   'NO_REFERENCE',
   'UNKNOWN_REFERENCE',
   'INVALID_CHECK_DIGITS',
@@ -477,6 +482,13 @@ export type StatementPayment = {
   amountVnd: number
   status: 'PENDING' | 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED'
   method: 'VIETQR' | 'GATEWAY' | 'CASH'
+  /**
+   * The dossier the payment is for, and what it still owes before this file: a transfer for a QR the payer
+   * abandoned after paying by card (its payment EXPIRED when the dossier was paid in full) is money received
+   * twice, listed for a human (DOSSIER_ALREADY_PAID), never applied. Unknown when absent.
+   */
+  dossierId?: string
+  dossierOutstandingVnd?: number
 }
 
 export type ClassifyStatementInput = {
@@ -502,6 +514,8 @@ export type ClassifiedLine = {
 export function classifyStatementLines(input: ClassifyStatementInput): ClassifiedLine[] {
   const txnIdsSeen = new Set<string>()
   const matchedPayments = new Set<string>()
+  // What each dossier still owes as the file's lines are applied in order.
+  const owedByDossier = new Map<string, number>()
   return input.lines.map((line) => {
     const search = parsePaymentReference(line.description)
     const reference = search.status === 'FOUND' ? search.payment.reference : null
@@ -530,9 +544,12 @@ export function classifyStatementLines(input: ClassifyStatementInput): Classifie
     if (matchedPayments.has(payment.paymentId)) return result('DUPLICATE', 'PAID_BY_EARLIER_LINE')
 
     // Left: PENDING, FAILED or EXPIRED.
+    const owed = payment.dossierId === undefined ? undefined : (owedByDossier.get(payment.dossierId) ?? payment.dossierOutstandingVnd)
+    if (owed !== undefined && owed <= 0) return result('DUPLICATE', 'DOSSIER_ALREADY_PAID')
     if (line.amountVnd < payment.amountVnd) return result('PARTIAL', 'LESS_THAN_DUE')
-    if (line.amountVnd > payment.amountVnd) return result('EXCESS', 'MORE_THAN_DUE')
+    if (line.amountVnd > payment.amountVnd || (owed !== undefined && line.amountVnd > owed)) return result('EXCESS', 'MORE_THAN_DUE')
     matchedPayments.add(payment.paymentId)
+    if (owed !== undefined && payment.dossierId !== undefined) owedByDossier.set(payment.dossierId, owed - line.amountVnd)
     return result('MATCHED', 'EXACT')
   })
 }

@@ -73,7 +73,7 @@ export async function importBankStatement(
           const payment = await lockPayment(tx, { reference })
           if (payment && payment.communeId === communeId) locked.set(reference, payment)
         }
-        const payments = new Map<string, StatementPayment>([...locked].map(([reference, payment]) => [reference, { paymentId: payment.id, reference, amountVnd: payment.amountVnd, status: payment.status, method: payment.method }]))
+        const payments = new Map<string, StatementPayment>([...locked].map(([reference, payment]) => [reference, { paymentId: payment.id, reference, amountVnd: payment.amountVnd, status: payment.status, method: payment.method, dossierId: payment.dossierId, dossierOutstandingVnd: Math.max(0, payment.dossierFeeVnd - payment.dossierPaidVnd) }]))
         const classified = classifyStatementLines({ lines: parsed.lines, knownTxnIds: new Set(known.map((row) => row.bankTxnId)), payments })
 
         const statement = await tx.bankStatementImport.create({ data: { communeId, fileName, sha256, importedById: input.actor.userId, importedAt: now }, select: { id: true } })

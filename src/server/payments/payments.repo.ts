@@ -52,6 +52,9 @@ export type LockedPayment = {
   amountVnd: number
   refundedVnd: number
   dossierCode: string
+  /** The dossier's fee and paid total when the payment was locked (the dossier row itself is not locked). */
+  dossierFeeVnd: number
+  dossierPaidVnd: number
 }
 
 /** A payment by its reference (or id), locked FOR UPDATE: concurrent callbacks for it take turns. */
@@ -59,7 +62,7 @@ export async function lockPayment(tx: Tx, where: { reference: string } | { id: s
   const condition = 'reference' in where ? Prisma.sql`p.reference = ${where.reference}` : Prisma.sql`p.id = ${where.id}::uuid`
   const rows = await tx.$queryRaw<LockedPayment[]>`
     SELECT p.id, p."dossierId", p."communeId", p.reference, p.method::text AS method, p.status::text AS status,
-      p."amountVnd", p."refundedVnd", d.code AS "dossierCode"
+      p."amountVnd", p."refundedVnd", d.code AS "dossierCode", d."feeVnd" AS "dossierFeeVnd", d."paidVnd" AS "dossierPaidVnd"
     FROM "Payment" p JOIN "Dossier" d ON d.id = p."dossierId"
     WHERE ${condition}
     FOR UPDATE OF p`
