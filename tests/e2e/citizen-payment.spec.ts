@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { expect, test } from './fixtures'
 import { expectNoSeriousViolations } from './support/axe'
-import { PDF, signedIn } from './support/journey'
+import { applyForSignatureCertification, definition, signedIn } from './support/journey'
 
 // Issue 7 in Chromium: a citizen applies online for a procedure with a fee (signature certification, a fixed
 // 10 000 ₫), sees what is owed on the dossier, opens the VietQR transfer, then pays by card through the app's
@@ -18,52 +18,17 @@ import { PDF, signedIn } from './support/journey'
 const CITIZEN = '040194009372'
 const COMMUNE = 'Phường Vinh Phú'
 const CLERK = 'canbo.vinhphu'
-/** "Chứng thực chữ ký" (2.000884): 10 000 ₫ a case, charged before processing. */
-const PROCEDURE_SLUG = '2.000884'
 const FEE = '10.000 ₫'
 
-/** Applies online for signature certification and returns the dossier code. */
-async function applyForSignatureCertification(page: Page): Promise<string> {
-  await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
-  if (await page.getByText('Bạn có bản nháp').isVisible()) {
-    // A draft left by an earlier run on this database: throw it away and start afresh.
-    await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
-    await page.getByRole('button', { name: 'Hủy bản nháp' }).click()
-    await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
-  }
-  await page.getByLabel('Xã, phường giải quyết hồ sơ').selectOption({ label: COMMUNE })
-  await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
-  await expect(page).toHaveURL(/\/nop-ho-so\/[0-9a-f-]{36}$/)
-
-  const applicantAddress = page.getByRole('group', { name: /^Nơi cư trú \*/ })
-  await applicantAddress.getByLabel('Số nhà, đường, thôn, xóm').fill('Khối 3')
-  await applicantAddress.getByLabel('Xã, phường (Tỉnh Nghệ An)').selectOption({ label: COMMUNE })
-  await page.getByLabel('Tên giấy tờ, văn bản cần chứng thực chữ ký').fill('Giấy ủy quyền nhận lương hưu')
-  await page.getByLabel('Ký', { exact: true }).check()
-  await page.getByLabel('Số bản').fill('1')
-
-  const documents = page.getByRole('region', { name: 'Giấy tờ kèm theo' })
-  const slots = documents.locator('input[type="file"]')
-  const count = await slots.count()
-  for (let index = 0; index < count; index++) {
-    await slots.nth(index).setInputFiles({ name: `Giấy tờ ${index + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF })
-    await expect(documents.getByRole('link', { name: new RegExp(`Giấy tờ ${index + 1}\\.pdf`) })).toBeVisible()
-  }
-  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Đã nộp hồ sơ thành công/ })).toBeVisible()
-  return (await page.getByTestId('dossier-code').innerText()).trim()
-}
 
 /** The "Phí, lệ phí" panel of a dossier page. */
 const panelOf = (page: Page) => page.locator('section#thanh-toan')
 
-/** A row of a definition list, by its term. */
-const definition = (scope: ReturnType<Page['locator']>, term: string) => scope.locator(`dt:text-is("${term}") + dd`)
 
 test('a citizen pays the fee through the sandbox gateway, after one declined attempt, and downloads the receipt', async ({ browser }) => {
   test.setTimeout(300_000)
   const page = await signedIn(browser, CITIZEN)
-  const code = await applyForSignatureCertification(page)
+  const code = await applyForSignatureCertification(page, { commune: COMMUNE, address: 'Khối 3', documentName: 'Giấy ủy quyền nhận lương hưu' })
 
   // ── The dossier says what is owed, and the next step points to the payment section ──
   await page.goto(`/ho-so-cua-toi/${code}`)

@@ -1,8 +1,7 @@
-import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { apiSession } from './support/api-session'
 import { expectNoSeriousViolations } from './support/axe'
-import { PDF, signedIn } from './support/journey'
+import { applyForSignatureCertification, definition, signedIn } from './support/journey'
 
 // Issue 7 in Chromium: a citizen pays the fee by VietQR bank transfer and is marked paid after the commune's
 // clerk imports the bank statement. The citizen applies online for signature certification (a fixed 10 000 ₫)
@@ -15,39 +14,8 @@ import { PDF, signedIn } from './support/journey'
 const CITIZEN = '040198007153'
 const COMMUNE = 'Phường Trường Vinh'
 const CLERK = 'canbo.truongvinh'
-/** "Chứng thực chữ ký" (2.000884): 10 000 ₫ a case, charged before processing. */
-const PROCEDURE_SLUG = '2.000884'
 
-/** Applies online for signature certification and returns the dossier code. */
-async function applyForSignatureCertification(page: Page): Promise<string> {
-  await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
-  if (await page.getByText('Bạn có bản nháp').isVisible()) {
-    await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
-    await page.getByRole('button', { name: 'Hủy bản nháp' }).click()
-    await page.goto(`/thu-tuc/${PROCEDURE_SLUG}/nop-ho-so`)
-  }
-  await page.getByLabel('Xã, phường giải quyết hồ sơ').selectOption({ label: COMMUNE })
-  await page.getByRole('button', { name: 'Bắt đầu khai hồ sơ' }).click()
-  await expect(page).toHaveURL(/\/nop-ho-so\/[0-9a-f-]{36}$/)
-  const applicantAddress = page.getByRole('group', { name: /^Nơi cư trú \*/ })
-  await applicantAddress.getByLabel('Số nhà, đường, thôn, xóm').fill('Khối 7')
-  await applicantAddress.getByLabel('Xã, phường (Tỉnh Nghệ An)').selectOption({ label: COMMUNE })
-  await page.getByLabel('Tên giấy tờ, văn bản cần chứng thực chữ ký').fill('Giấy cam kết')
-  await page.getByLabel('Ký', { exact: true }).check()
-  await page.getByLabel('Số bản').fill('1')
-  const documents = page.getByRole('region', { name: 'Giấy tờ kèm theo' })
-  const slots = documents.locator('input[type="file"]')
-  const count = await slots.count()
-  for (let index = 0; index < count; index++) {
-    await slots.nth(index).setInputFiles({ name: `Giấy tờ ${index + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF })
-    await expect(documents.getByRole('link', { name: new RegExp(`Giấy tờ ${index + 1}\\.pdf`) })).toBeVisible()
-  }
-  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Đã nộp hồ sơ thành công/ })).toBeVisible()
-  return (await page.getByTestId('dossier-code').innerText()).trim()
-}
 
-const definition = (scope: Locator, term: string) => scope.locator(`dt:text-is("${term}") + dd`)
 
 /** Now in Vietnam as a statement writes it: dd/MM/yyyy HH:mm. */
 function vietnamNow(): string {
@@ -64,7 +32,7 @@ test('another citizen pays by VietQR and is marked paid after a statement import
 
   // ── The citizen applies and opens the VietQR transfer: the reference to write in the transfer ──
   const citizen = await signedIn(browser, CITIZEN)
-  const code = await applyForSignatureCertification(citizen)
+  const code = await applyForSignatureCertification(citizen, { commune: COMMUNE, address: 'Khối 7', documentName: 'Giấy cam kết' })
   await citizen.goto(`/ho-so-cua-toi/${code}`)
   const panel = citizen.locator('section#thanh-toan')
   await panel.getByRole('button', { name: 'Chuyển khoản qua VietQR' }).click()
