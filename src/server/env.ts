@@ -58,6 +58,14 @@ const EnvSchema = z.object({
   PAYMENT_GATEWAY_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional()),
   PAYMENT_GATEWAY_MERCHANT: unsetIfEmpty(z.string().regex(/^[A-Za-z0-9]{1,20}$/, { message: 'must be 1–20 letters or digits' }).default('MOTCUA01')),
   PAYMENT_GATEWAY_SECRET: unsetIfEmpty(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  /**
+   * The app's own sandbox gateway (no real money) when no real gateway is configured: on by default only in demo
+   * mode or outside production, so a production deployment without a gateway offers no card payment at all.
+   */
+  PAYMENT_SANDBOX: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
   /** Where the sandbox gateway sends its IPN (server to server); default: NEXTAUTH_URL + /api/payments/gateway/ipn. */
   PAYMENT_SANDBOX_IPN_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).optional()),
   NEXTAUTH_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).optional()),

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/domain/access/actor'
-import { gatewayResultParams } from '@/domain/payments/gateway-protocol'
+import { gatewayResultParams, paymentRequestParams } from '@/domain/payments/gateway-protocol'
 import { signParams } from '@/domain/payments/gateway-signature'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { createPrismaClient } from '@/server/prisma-client'
@@ -23,7 +23,7 @@ import { actorOf, submittedDossier } from '../support/dossiers'
 
 const NOW = new Date('2026-11-24T03:00:00Z')
 const SECRET = 'integration-test-gateway-secret'
-const settings = { provider: 'sandbox', paymentUrl: '/cong-thanh-toan-thu-nghiem', merchantCode: 'MOTCUA01', secret: SECRET, isSandbox: true }
+const settings = { provider: 'sandbox', paymentUrl: '/cong-thanh-toan-thu-nghiem', merchantCode: 'MOTCUA01', secret: SECRET, enabled: true, isSandbox: true }
 const gateway = cardGateway(settings)
 const ORIGIN = 'https://motcua.example'
 
@@ -139,6 +139,16 @@ describe('settleSandboxOrder', () => {
     const { order } = await checkout()
     expect(await settleSandboxOrder({ params: { ...order, vnp_ReturnUrl: 'https://evil.example/' }, decision: 'APPROVE', origin: ORIGIN, now: NOW, settings, ipnUrl })).toEqual({ ok: false, reason: 'INVALID_SIGNATURE' })
     expect(await settleSandboxOrder({ params: order, decision: 'APPROVE', origin: ORIGIN, now: new Date(NOW.getTime() + 3_600_000), settings, ipnUrl })).toEqual({ ok: false, reason: 'EXPIRED' })
+  })
+
+  it('never sends a payer to another site, even with a validly signed order (the sandbox secret is public)', async () => {
+    const { payment } = await checkout()
+    const foreign = paymentRequestParams(
+      { merchantCode: 'MOTCUA01', reference: payment.reference, amountVnd: payment.amountVnd, orderInfo: 'x', returnUrl: 'https://evil.example/', clientIp: '127.0.0.1', createdAt: NOW, expiresAt: new Date(NOW.getTime() + 900_000), locale: 'vn' },
+      SECRET,
+    )
+    expect(await settleSandboxOrder({ params: foreign, decision: 'APPROVE', origin: ORIGIN, now: NOW, settings, ipnUrl })).toEqual({ ok: false, reason: 'FOREIGN_RETURN_URL' })
+    expect((await client.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe('PENDING')
   })
 })
 

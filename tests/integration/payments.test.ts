@@ -17,6 +17,7 @@ import { cardGateway } from '@/server/payments/card-gateway'
 import { handleGatewayIpn } from '@/server/payments/gateway-ipn'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { getPaymentReceipt } from '@/server/payments/payment-receipt'
+import { getCommunePayments } from '@/server/payments/commune-payments'
 import { recordCashPayment } from '@/server/payments/record-cash-payment'
 import { refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
@@ -29,7 +30,7 @@ import { actorOf, submittedDossier } from '../support/dossiers'
 
 const NOW = new Date('2026-11-24T03:00:00Z')
 const SECRET = 'integration-test-gateway-secret'
-const settings = { provider: 'sandbox', paymentUrl: '/cong-thanh-toan-thu-nghiem', merchantCode: 'MOTCUA01', secret: SECRET, isSandbox: true }
+const settings = { provider: 'sandbox', paymentUrl: '/cong-thanh-toan-thu-nghiem', merchantCode: 'MOTCUA01', secret: SECRET, enabled: true, isSandbox: true }
 const gateway = cardGateway(settings)
 const meta = { ip: '203.0.113.7', userAgent: 'vitest' }
 
@@ -96,16 +97,21 @@ afterAll(async () => {
 describe('startPayment', () => {
   it('starts a pending payment with the reference of the dossier and gives the same one back on a second click', async () => {
     const dossier = await owingDossier()
-    const first = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', meta, now: NOW })
-    expect(first).toMatchObject({ created: true, amountVnd: 10_000, method: 'GATEWAY', dossierCode: dossier.code })
+    const first = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', meta, now: NOW })
+    expect(first).toMatchObject({ created: true, amountVnd: 10_000, method: 'VIETQR', dossierCode: dossier.code })
     expect(first.reference).toMatch(/^MC\d{20}$/)
-    expect(first.expiresAt.getTime() - NOW.getTime()).toBe(15 * 60_000)
-    const again = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', meta, now: new Date(NOW.getTime() + 1000) })
+    expect(first.expiresAt.getTime() - NOW.getTime()).toBe(24 * 3_600_000)
+    const again = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', meta, now: new Date(NOW.getTime() + 1000) })
     expect(again).toMatchObject({ id: first.id, created: false })
-    const qr = await startPayment(client, { actor: owner, dossierRef: dossier.id, method: 'VIETQR', meta, now: NOW })
-    expect(qr).toMatchObject({ created: true, method: 'VIETQR' })
-    expect(qr.reference).not.toBe(first.reference)
-    expect(await client.auditLog.count({ where: { action: 'payment.start', entityId: { in: [first.id, qr.id] } } })).toBe(2)
+    const card = await startPayment(client, { actor: owner, dossierRef: dossier.id, method: 'GATEWAY', meta, now: NOW })
+    expect(card).toMatchObject({ created: true, method: 'GATEWAY' })
+    expect(card.expiresAt.getTime() - NOW.getTime()).toBe(15 * 60_000)
+    expect(card.reference).not.toBe(first.reference)
+    // Each visit to the gateway is a new order (gateways refuse an order number twice); the abandoned one expires.
+    const cardAgain = await startPayment(client, { actor: owner, dossierRef: dossier.id, method: 'GATEWAY', meta, now: NOW })
+    expect(cardAgain.id).not.toBe(card.id)
+    expect((await client.payment.findUniqueOrThrow({ where: { id: card.id } })).status).toBe('EXPIRED')
+    expect(await client.auditLog.count({ where: { action: 'payment.start', entityId: { in: [first.id, card.id, cardAgain.id] } } })).toBe(3)
   })
 
   it('refuses another citizen, staff, an unknown method and a dossier that owes nothing', async () => {
@@ -186,16 +192,18 @@ describe('gateway IPN', () => {
     expect(await client.paymentCallback.count({ where: { paymentId: payment.id } })).toBe(20)
   })
 
-  it('marks a declined payment failed, and a new attempt can be started', async () => {
+  it('marks a declined payment failed; a new attempt can be started; a success after the failure is credited', async () => {
     const dossier = await owingDossier()
     const payment = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
     expect((await handleGatewayIpn(client, { params: ipnFor(payment, 'DECLINE', '0'), gateway, now: NOW })).answer.RspCode).toBe('00')
     expect(await balance(dossier.id)).toMatchObject({ paidVnd: 0, payments: [{ status: 'FAILED' }] })
     const retry = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
     expect(retry.created).toBe(true)
-    // A success arriving late for the declined attempt is not credited (the payer was told it failed).
-    expect((await handleGatewayIpn(client, { params: ipnFor(payment), gateway, now: NOW })).answer.RspCode).toBe('02')
-    expect((await balance(dossier.id)).paidVnd).toBe(0)
+    // The payer went back and approved the declined order after all: the gateway holds the money, so it counts.
+    expect((await handleGatewayIpn(client, { params: ipnFor(payment), gateway, now: NOW })).answer.RspCode).toBe('00')
+    expect((await balance(dossier.id)).paidVnd).toBe(10_000)
+    // A second failure report for it changes nothing.
+    expect((await handleGatewayIpn(client, { params: ipnFor(payment, 'DECLINE', '0'), gateway, now: NOW })).answer.RspCode).toBe('02')
   })
 
   it('refuses a VietQR payment reference: transfers are matched from the bank statement, not the gateway', async () => {
@@ -362,5 +370,37 @@ describe('a transfer for a QR abandoned after paying by card', () => {
     expect(imported.ok && imported.lines.map((line) => [line.status, line.reason, line.paymentId])).toEqual([['DUPLICATE', 'DOSSIER_ALREADY_PAID', transfer.id]])
     expect(await balance(dossier.id)).toMatchObject({ paidVnd: 10_000 })
     expect((await client.payment.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe('EXPIRED')
+  })
+})
+
+describe('money that arrives after the fee was paid another way', () => {
+  it('is recorded (the gateway holds it) and shown to the commune as overpaid, to refund', async () => {
+    const dossier = await owingDossier(10_000)
+    const card = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
+    await recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 10_000 }, now: NOW })
+    expect((await client.payment.findUniqueOrThrow({ where: { id: card.id } })).status).toBe('EXPIRED')
+    // The payer had the gateway page open and approves it anyway.
+    expect((await handleGatewayIpn(client, { params: ipnFor(card), gateway, now: NOW })).answer.RspCode).toBe('00')
+    expect((await balance(dossier.id)).paidVnd).toBe(20_000)
+    const audit = await client.auditLog.findFirstOrThrow({ where: { action: 'payment.paid', entityId: card.id }, select: { data: true } })
+    expect(audit.data).toMatchObject({ overpaidVnd: 10_000 })
+    const workspace = await getCommunePayments(client, { actor: clerk, query: {}, now: NOW })
+    expect(workspace?.overpaid.rows.map((row) => row.code)).toContain(dossier.code)
+    expect(workspace?.outstanding.rows.map((row) => row.code)).not.toContain(dossier.code)
+    // The refund brings it back to the fee.
+    await refundPayment(client, { actor: clerk, input: { paymentId: card.id, amountVnd: 10_000, reason: 'Nộp trùng, hoàn trả' }, now: NOW })
+    expect((await getCommunePayments(client, { actor: clerk, query: {}, now: NOW }))?.overpaid.rows.map((row) => row.code)).not.toContain(dossier.code)
+  })
+
+  it('refuses cash on a refused dossier', async () => {
+    const dossier = await owingDossier(10_000)
+    await client.dossier.update({ where: { id: dossier.id }, data: { state: 'REFUSED', currentStep: 'refused', completedAt: NOW } })
+    expect(await refusal(recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 10_000 }, now: NOW }))).toBe('INVALID_TRANSITION')
+  })
+
+  it('records a callback carrying a NUL character instead of failing', async () => {
+    const before = await client.paymentCallback.count()
+    expect((await handleGatewayIpn(client, { params: { vnp_TxnRef: 'a\u0000b', vnp_SecureHash: 'x' }, gateway, now: NOW })).answer.RspCode).toBe('97')
+    expect(await client.paymentCallback.count()).toBe(before + 1)
   })
 })

@@ -130,11 +130,11 @@ export async function DossierPaymentPanel({
       {transfer ? <TransferInstructions transfer={transfer} /> : null}
       {payable ? (
         <>
-          <PayOnlineChoices dossierRef={view.code} payAction={payAction!} vietQr={view.transferAvailable && transfer === null} title={transfer ? t('choose.otherWay') : undefined} />
+          <PayOnlineChoices dossierRef={view.code} payAction={payAction!} vietQr={view.transferAvailable && transfer === null} card={view.cardAvailable} title={transfer ? t('choose.otherWay') : undefined} />
           {!view.transferAvailable ? <p className="mt-2 text-sm text-slate-700">{t('choose.noTransfer')}</p> : null}
         </>
       ) : null}
-      {cash && view.outstandingVnd > 0 ? (
+      {cash && view.outstandingVnd > 0 && view.dueReason !== 'CLOSED' ? (
         <CashPaymentForm
           dossierRef={view.code}
           amountVnd={view.outstandingVnd}

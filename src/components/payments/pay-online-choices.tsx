@@ -10,12 +10,13 @@ import { PendingSubmitButton } from './pending-submit-button'
 
 export type PayAction = (form: FormData) => Promise<void>
 
-export async function PayOnlineChoices({ dossierRef, payAction, vietQr, title }: { dossierRef: string; payAction: PayAction; vietQr: boolean; title?: string }) {
+export async function PayOnlineChoices({ dossierRef, payAction, vietQr, card, title }: { dossierRef: string; payAction: PayAction; vietQr: boolean; card: boolean; title?: string }) {
   const t = await getTranslations('Payments.choose')
   const choices = [
     ...(vietQr ? [{ method: 'VIETQR', label: t('vietqr'), hint: t('vietqrHint'), style: buttonStyles.navy }] : []),
-    { method: 'GATEWAY', label: t('gateway'), hint: t('gatewayHint'), style: vietQr ? buttonStyles.secondary : buttonStyles.navy },
+    ...(card ? [{ method: 'GATEWAY', label: t('gateway'), hint: t('gatewayHint'), style: vietQr ? buttonStyles.secondary : buttonStyles.navy }] : []),
   ]
+  if (choices.length === 0) return null
   return (
     <section aria-labelledby="cach-thanh-toan" className="mt-4">
       <h4 id="cach-thanh-toan" className="font-semibold text-navy-900">

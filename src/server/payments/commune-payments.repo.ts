@@ -102,6 +102,24 @@ export async function sumOutstanding(client: Client, communeId: string): Promise
   return { count: row?.count ?? 0, amountVnd: Number(row?.amountVnd ?? 0) }
 }
 
+/**
+ * Dossiers that received more than their fee (money for an abandoned payment arriving after the fee was paid
+ * another way, a card approved after cash at the desk): the commune owes the payer a refund. Most recent first.
+ */
+export type OverpaidRow = { id: string; code: string; applicantName: string; feeVnd: number; paidVnd: number; submittedAt: Date }
+export async function findOverpaid(client: Client, { communeId, take }: { communeId: string; take: number }): Promise<{ rows: OverpaidRow[]; count: number; amountVnd: number }> {
+  const [rows, [total]] = await Promise.all([
+    client.$queryRaw<OverpaidRow[]>`
+      SELECT d.id::text AS id, d.code, d."applicantName", d."feeVnd", d."paidVnd", d."submittedAt"
+      FROM "Dossier" d WHERE d."communeId" = ${communeId}::uuid AND d."paidVnd" > d."feeVnd"
+      ORDER BY d."submittedAt" DESC, d.id LIMIT ${take}`,
+    client.$queryRaw<{ count: number; amountVnd: bigint | null }[]>`
+      SELECT count(*)::int AS count, sum(d."paidVnd" - d."feeVnd")::bigint AS "amountVnd"
+      FROM "Dossier" d WHERE d."communeId" = ${communeId}::uuid AND d."paidVnd" > d."feeVnd"`,
+  ])
+  return { rows, count: total?.count ?? 0, amountVnd: Number(total?.amountVnd ?? 0) }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reconciliation exceptions: statement lines not matched and not yet resolved.
 

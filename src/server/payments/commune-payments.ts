@@ -11,6 +11,7 @@ import {
   encodeCursor,
   findExceptionsPage,
   findOutstandingPage,
+  findOverpaid,
   findRecentImports,
   sumCollectedByDay,
   sumOutstanding,
@@ -19,6 +20,7 @@ import {
   type ExceptionRow,
   type ImportRow,
   type OutstandingRow,
+  type OverpaidRow,
 } from './commune-payments.repo'
 import { resolvePaymentCommune, type PaymentCommune } from './payment-commune-scope'
 import { expireOverduePayments } from './payments.repo'
@@ -47,6 +49,8 @@ export type CommunePayments = {
   report: PaymentsReport
   pending: { count: number; amountVnd: number }
   outstanding: { count: number; amountVnd: number; rows: OutstandingItem[]; nextCursor: string | null; paged: boolean }
+  /** Dossiers paid more than their fee, to refund (the first page, most recent first, and the totals). */
+  overpaid: { count: number; amountVnd: number; rows: OverpaidRow[] }
   exceptions: { count: number; amountVnd: number; rows: ExceptionRow[]; nextCursor: string | null; paged: boolean }
   imports: ImportRow[]
 }
@@ -71,7 +75,7 @@ export async function getCommunePayments(client: PrismaClient, { actor, query, n
 
   // A state correction any reader may trigger: pending payments past their expiry are expired, not waiting.
   await expireOverduePayments(client, { communeIds: [commune.id], now })
-  const [collected, refunded, pending, owingTotals, owingRows, exceptionTotals, exceptionRows, imports] = await Promise.all([
+  const [collected, refunded, pending, owingTotals, owingRows, exceptionTotals, exceptionRows, imports, overpaid] = await Promise.all([
     sumCollectedByDay(client, range),
     sumRefundedByDay(client, range),
     sumPending(client, commune.id),
@@ -80,6 +84,7 @@ export async function getCommunePayments(client: PrismaClient, { actor, query, n
     countExceptions(client, commune.id),
     findExceptionsPage(client, { communeId: commune.id, after: exceptionsAfter, take: EXCEPTIONS_PAGE_SIZE + 1 }),
     findRecentImports(client, { communeId: commune.id, take: RECENT_IMPORTS }),
+    findOverpaid(client, { communeId: commune.id, take: OUTSTANDING_PAGE_SIZE }),
   ])
 
   const owingPage = owingRows.slice(0, OUTSTANDING_PAGE_SIZE)
@@ -106,5 +111,6 @@ export async function getCommunePayments(client: PrismaClient, { actor, query, n
       paged: exceptionsAfter !== null,
     },
     imports,
+    overpaid,
   }
 }

@@ -8,6 +8,7 @@ import { onlinePaymentDue, outstandingVnd, paymentDueReason, type FeeMoment } fr
 import { bankOf } from '@/domain/payments/napas-banks'
 import { buildVietQrPayload } from '@/domain/payments/vietqr'
 import { dossierScope } from '@/server/access/dossier-scope'
+import { gatewaySettings } from './payment-settings'
 
 export type PaymentStatusView = 'PENDING' | 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED'
 
@@ -63,6 +64,8 @@ export type DossierPayments = {
   transfer: TransferInstructions | null
   /** Whether the commune has an account to transfer to. */
   transferAvailable: boolean
+  /** Whether card/wallet payment is offered (a gateway is configured, or the sandbox allowed: payment-settings). */
+  cardAvailable: boolean
 }
 
 /**
@@ -145,5 +148,6 @@ export async function getDossierPayments(client: PrismaClient, { actor, dossierR
     payments,
     transfer,
     transferAvailable: Boolean(bin && accountNo),
+    cardAvailable: gatewaySettings().enabled,
   }
 }

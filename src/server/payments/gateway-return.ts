@@ -80,7 +80,10 @@ async function recordReturn(
   client: PrismaClient,
   { gateway, params, meta, signatureValid, payment, now }: { gateway: CardGateway; params: GatewayParams; meta: RequestMeta | null; signatureValid: boolean; payment: { id: string; communeId: string } | null; now: Date },
 ) {
-  const kept = Object.fromEntries(Object.entries(params).slice(0, MAX_PARAMS).map(([key, value]) => [key.slice(0, 100), value.slice(0, MAX_VALUE_LENGTH)]))
+  // Unsigned returns are kept short, and NUL (which jsonb cannot store) becomes U+FFFD, so the row is written.
+  const max = signatureValid ? MAX_VALUE_LENGTH : 200
+  const clean = (text: string, length: number) => text.slice(0, length).replaceAll('\u0000', '\ufffd')
+  const kept = Object.fromEntries(Object.entries(params).slice(0, MAX_PARAMS).map(([key, value]) => [clean(key, 100), clean(value, max)]))
   const hash = kept.vnp_SecureHash ?? ''
   const seen = await client.paymentCallback.findFirst({
     where: { provider: gateway.provider, outcome: RETURN_OUTCOME, paymentId: payment?.id ?? null, raw: { path: ['params', 'vnp_SecureHash'], equals: hash } },

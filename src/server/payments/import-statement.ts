@@ -67,11 +67,15 @@ export async function importBankStatement(
           const found = parsePaymentReference(line.description)
           if (found.status === 'FOUND') references.add(found.payment.reference)
         }
+        // This commune's payments only (another commune's rows are never locked), their dossiers locked first and
+        // in id order, then the payments: the order every money path uses (payments.repo), so no deadlock.
+        const named = await tx.payment.findMany({ where: { communeId, reference: { in: [...references] } }, select: { reference: true, dossierId: true } })
+        const dossierIds = [...new Set(named.map((payment) => payment.dossierId))].sort()
+        if (dossierIds.length > 0) await tx.$queryRaw`SELECT id FROM "Dossier" WHERE id = ANY(${dossierIds}::uuid[]) ORDER BY id FOR UPDATE`
         const locked = new Map<string, LockedPayment>()
-        // Sorted, so two imports touching the same payments lock them in the same order.
-        for (const reference of [...references].sort()) {
+        for (const { reference } of [...named].sort((a, b) => (a.reference < b.reference ? -1 : 1))) {
           const payment = await lockPayment(tx, { reference })
-          if (payment && payment.communeId === communeId) locked.set(reference, payment)
+          if (payment) locked.set(reference, payment)
         }
         const payments = new Map<string, StatementPayment>([...locked].map(([reference, payment]) => [reference, { paymentId: payment.id, reference, amountVnd: payment.amountVnd, status: payment.status, method: payment.method, dossierId: payment.dossierId, dossierOutstandingVnd: Math.max(0, payment.dossierFeeVnd - payment.dossierPaidVnd) }]))
         const classified = classifyStatementLines({ lines: parsed.lines, knownTxnIds: new Set(known.map((row) => row.bankTxnId)), payments })

@@ -69,19 +69,36 @@ export async function lockPayment(tx: Tx, where: { reference: string } | { id: s
   return rows[0] ?? null
 }
 
-/** Statuses from which money that arrives is credited: waiting, or expired while the money was on its way. */
-export const CREDITABLE_STATUSES = ['PENDING', 'EXPIRED'] as const
+/**
+ * A payment and its dossier, both locked FOR UPDATE, the dossier first: every path that changes a dossier's
+ * money (start, credit, refund, cash, statement import) locks in this order, so two of them never deadlock and
+ * each sees the other's paid total. Null when no such payment (in these communes, when given).
+ */
+export async function lockPaymentAndDossier(tx: Tx, where: { reference: string } | { id: string }, communeIds?: readonly string[]): Promise<LockedPayment | null> {
+  const condition = 'reference' in where ? Prisma.sql`reference = ${where.reference}` : Prisma.sql`id = ${where.id}::uuid`
+  const scope = communeIds ? Prisma.sql`AND "communeId" = ANY(${[...communeIds]}::uuid[])` : Prisma.empty
+  const [found] = await tx.$queryRaw<{ dossierId: string }[]>`SELECT "dossierId" FROM "Payment" WHERE ${condition} ${scope}`
+  if (!found) return null
+  await tx.$queryRaw`SELECT id FROM "Dossier" WHERE id = ${found.dossierId}::uuid FOR UPDATE`
+  return lockPayment(tx, where)
+}
+
+/**
+ * Statuses from which money that arrives is credited: waiting, expired while the money was on its way, or
+ * failed and then paid after all (the payer went back and approved): the money is real either way.
+ */
+export const CREDITABLE_STATUSES = ['PENDING', 'EXPIRED', 'FAILED'] as const
 
 /**
  * Marks a locked, creditable payment PAID and adds its amount to the dossier's paid total, with an audit row,
- * in the caller's transaction. The caller has locked the payment (lockPayment) and checked its status and
- * amount, so a second callback for the same payment sees PAID and credits nothing.
+ * in the caller's transaction. The caller has locked the dossier and the payment (lockPaymentAndDossier) and
+ * checked its status and amount, so a second callback for the same payment sees PAID and credits nothing.
  */
 export async function creditPayment(
   tx: Tx,
   payment: LockedPayment,
   input: { providerRef: string | null; paidAt: Date; via: 'gateway' | 'statement' | 'desk'; actor: Pick<Actor, 'userId' | 'role'> | null; meta?: RequestMeta | null; detail?: Prisma.InputJsonObject },
-): Promise<void> {
+): Promise<{ overpaidVnd: number }> {
   const receiptNo = receiptNumberOf(payment.reference)
   const updated = await tx.payment.updateMany({
     where: { id: payment.id, status: { in: [...CREDITABLE_STATUSES] } },
@@ -90,6 +107,9 @@ export async function creditPayment(
   // The row is locked by the caller, so this only happens if the caller skipped the status check.
   if (updated.count !== 1) throw new Error(`payment ${payment.id} is not creditable (${payment.status})`)
   const dossier = await tx.dossier.update({ where: { id: payment.dossierId }, data: { paidVnd: { increment: payment.amountVnd } }, select: { feeVnd: true, paidVnd: true } })
+  // More than the fee (money that arrived for an abandoned payment after the fee was paid another way): it is
+  // recorded all the same — the money is real — and the dossier shows as overpaid to the commune for a refund.
+  const overpaidVnd = Math.max(0, dossier.paidVnd - dossier.feeVnd)
   // Paid in full: the dossier's other payments still waiting (a QR shown before the payer chose the card) are
   // closed, so nobody is asked to pay twice. Money that still arrives for one of them is credited and refunded.
   const closed = dossier.paidVnd >= dossier.feeVnd
@@ -101,7 +121,8 @@ export async function creditPayment(
     entityType: 'Payment',
     entityId: payment.id,
     communeId: payment.communeId,
-    data: { dossierCode: payment.dossierCode, reference: payment.reference, amountVnd: payment.amountVnd, method: payment.method, via: input.via, providerRef: input.providerRef, receiptNo, closedPending: closed.count, ...input.detail },
+    data: { dossierCode: payment.dossierCode, reference: payment.reference, amountVnd: payment.amountVnd, method: payment.method, via: input.via, providerRef: input.providerRef, receiptNo, closedPending: closed.count, overpaidVnd, ...input.detail },
     meta: input.meta ?? null,
   })
+  return { overpaidVnd }
 }

@@ -20,7 +20,7 @@ export const CashPaymentSchema = z.strictObject({
  * A clerk or leader takes the fee in cash at the one-stop desk: a CASH payment recorded PAID at once (reference,
  * receipt number, the dossier's paid total, audit), in one transaction under a lock on the dossier row. The
  * amount must equal what is still owed, so a typo never records a wrong sum (amountVnd: NOT_OWED); nothing owed
- * → INVALID_TRANSITION. A dossier outside the actor's communes is NOT_FOUND.
+ * or a dossier refused or withdrawn → INVALID_TRANSITION. A dossier outside the actor's communes is NOT_FOUND.
  */
 export async function recordCashPayment(client: PrismaClient, { actor, input, meta = null, now = new Date() }: { actor: Actor; input: unknown; meta?: RequestMeta | null; now?: Date }) {
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders take cash')
@@ -32,12 +32,14 @@ export async function recordCashPayment(client: PrismaClient, { actor, input, me
   }
   const where = dossierRefWhere(parsed.data.dossierRef)
   return client.$transaction(async (tx) => {
-    const [dossier] = await tx.$queryRaw<{ id: string; code: string; communeId: string; feeVnd: number; paidVnd: number }[]>`
-      SELECT id, code, "communeId", "feeVnd", "paidVnd" FROM "Dossier"
+    const [dossier] = await tx.$queryRaw<{ id: string; code: string; communeId: string; state: string; feeVnd: number; paidVnd: number }[]>`
+      SELECT id, code, "communeId", state::text AS state, "feeVnd", "paidVnd" FROM "Dossier"
       WHERE ${'id' in where ? Prisma.sql`id = ${where.id}::uuid` : Prisma.sql`code = ${where.code}`}
         AND "communeId" = ANY(${[...actor.communeIds]}::uuid[])
       FOR UPDATE`
     if (!dossier) throw new AppError('NOT_FOUND')
+    // A refused or withdrawn dossier is not charged what it still owes (as the dossier's money panel says).
+    if (dossier.state === 'REFUSED' || dossier.state === 'WITHDRAWN') throw new AppError('INVALID_TRANSITION', 'the dossier is closed without a result')
     const owed = outstandingVnd(dossier)
     if (owed === 0) throw new AppError('INVALID_TRANSITION', 'nothing is owed')
     if (parsed.data.amountVnd !== owed) throw new AppError('INVALID_INPUT', 'the amount is not what is owed', { amountVnd: ['NOT_OWED'] })

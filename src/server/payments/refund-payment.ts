@@ -5,7 +5,7 @@ import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
-import { lockPayment } from './payments.repo'
+import { lockPaymentAndDossier } from './payments.repo'
 import { isPaymentStaff } from './payment-staff'
 
 export const RefundInputSchema = z.strictObject({
@@ -33,7 +33,7 @@ export async function refundPayment(client: PrismaClient, { actor, input, meta =
   }
   const { paymentId, amountVnd, reason } = parsed.data
   return client.$transaction(async (tx) => {
-    const payment = await lockPayment(tx, { id: paymentId })
+    const payment = await lockPaymentAndDossier(tx, { id: paymentId }, actor.communeIds)
     if (!payment || !actor.communeIds.includes(payment.communeId)) throw new AppError('NOT_FOUND')
     if (payment.status !== 'PAID') throw new AppError('INVALID_TRANSITION', 'only a paid payment can be refunded', { amountVnd: ['NOT_PAID'] })
     const refundable = payment.amountVnd - payment.refundedVnd

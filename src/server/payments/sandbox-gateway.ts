@@ -3,9 +3,9 @@ import { randomInt } from 'node:crypto'
 import type { GatewayDecision, PaymentRequest } from '@/domain/payments/gateway-protocol'
 import type { GatewayParams } from '@/domain/payments/gateway-signature'
 import { sandboxBank } from './card-gateway'
-import { gatewaySettings, sandboxIpnUrl, type GatewaySettings } from './payment-settings'
+import { appOrigin, gatewaySettings, sandboxIpnUrl, type GatewaySettings } from './payment-settings'
 
-/** The sandbox plays the bank's side only when no real gateway is configured (PAYMENT_GATEWAY_URL unset). */
+/** The sandbox plays the bank's side only when no real gateway is configured and it is allowed (payment-settings). */
 export function sandboxGatewayEnabled(settings: GatewaySettings = gatewaySettings()): boolean {
   return settings.isSandbox
 }
@@ -25,7 +25,7 @@ export function readSandboxOrder(params: GatewayParams, { now = new Date(), sett
 }
 
 export type SandboxSettlement =
-  | { ok: false; reason: 'INVALID_SIGNATURE' | 'MALFORMED' | 'EXPIRED' }
+  | { ok: false; reason: 'INVALID_SIGNATURE' | 'MALFORMED' | 'EXPIRED' | 'FOREIGN_RETURN_URL' }
   | {
       ok: true
       /** Where the payer's browser goes next: the order's return URL with the signed result. */
@@ -43,10 +43,11 @@ export type SandboxSettlement =
  * return URL is given with the same result.
  */
 export async function settleSandboxOrder(
-  { params, decision, origin, now = new Date(), settings = gatewaySettings(), ipnUrl = sandboxIpnUrl(origin) }: {
+  { params, decision, origin = appOrigin() ?? '', now = new Date(), settings = gatewaySettings(), ipnUrl = sandboxIpnUrl() }: {
     params: GatewayParams
     decision: GatewayDecision
-    origin: string
+    /** The app's own origin: the only place the sandbox sends a payer back to (no open redirect). */
+    origin?: string
     now?: Date
     settings?: GatewaySettings
     ipnUrl?: string
@@ -54,6 +55,8 @@ export async function settleSandboxOrder(
 ): Promise<SandboxSettlement> {
   const order = readSandboxOrder(params, { now, settings })
   if (!order.ok) return order
+  // The sandbox's secret is not a secret: anyone can sign an order, so it only ever returns payers to this app.
+  if (new URL(order.order.returnUrl).origin !== origin) return { ok: false, reason: 'FOREIGN_RETURN_URL' }
   const result = sandboxBank(settings).result(params, { decision, transactionNo: String(randomInt(10_000_000, 100_000_000)), bankCode: SANDBOX_BANK_CODE, at: now })
   const query = new URLSearchParams(result).toString()
   const ipnAnswer = await callIpn(`${ipnUrl}${ipnUrl.includes('?') ? '&' : '?'}${query}`)

@@ -8,7 +8,7 @@ import { onlinePaymentDue } from '@/domain/fees/payment-due'
 import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
-import { PAYMENT_LIFETIME_MS } from './payment-settings'
+import { gatewaySettings, PAYMENT_LIFETIME_MS } from './payment-settings'
 import { expireOverduePayments, lockPayableDossier } from './payments.repo'
 
 export const ZOnlinePaymentMethod = z.enum(['VIETQR', 'GATEWAY'])
@@ -30,8 +30,9 @@ export type StartedPayment = {
 /**
  * The applicant starts paying what their dossier owes, by VietQR transfer or through the card/wallet gateway.
  * One transaction, under a lock on the dossier row (two tabs, a double click): overdue pending payments of the
- * dossier expire; a pending payment of the same method for the same amount is given back instead of a second
- * one (so a QR already scanned stays valid); otherwise a new PENDING payment gets the next sequence number and
+ * dossier expire; a pending VietQR payment for the same amount is given back instead of a second one (so a QR
+ * already scanned stays valid), while each visit to the card gateway is a new order (gateways refuse an order
+ * number twice) and the earlier pending one expires; otherwise a new PENDING payment gets the next sequence number and
  * its reference (domain/payments/payment-reference.ts), with an expiry (15 minutes at the gateway, a day for a
  * transfer). Audited.
  *
@@ -55,14 +56,22 @@ export async function startPayment(
     const due = onlinePaymentDue(dossier)
     if (due <= 0) throw new AppError('INVALID_TRANSITION', 'nothing to pay online now')
     if (chosen.data === 'VIETQR' && !dossier.hasCollectionAccount) throw new AppError('INVALID_TRANSITION', 'the commune has no collection account for transfers')
+    if (chosen.data === 'GATEWAY' && !gatewaySettings().enabled) throw new AppError('INVALID_TRANSITION', 'no card gateway is configured')
 
     await expireOverduePayments(tx, { dossierId: dossier.id, now })
-    const pending = await tx.payment.findFirst({
-      where: { dossierId: dossier.id, status: 'PENDING', method: chosen.data, amountVnd: due, expiresAt: { gt: now } },
-      orderBy: { sequence: 'desc' },
-      select: { id: true, reference: true, amountVnd: true, expiresAt: true, createdAt: true },
-    })
-    if (pending) return { ...pending, expiresAt: pending.expiresAt!, dossierId: dossier.id, dossierCode: dossier.code, method: chosen.data, created: false }
+    if (chosen.data === 'VIETQR') {
+      // A QR already shown (maybe already scanned) stays the one to pay.
+      const pending = await tx.payment.findFirst({
+        where: { dossierId: dossier.id, status: 'PENDING', method: 'VIETQR', amountVnd: due, expiresAt: { gt: now } },
+        orderBy: { sequence: 'desc' },
+        select: { id: true, reference: true, amountVnd: true, expiresAt: true, createdAt: true },
+      })
+      if (pending) return { ...pending, expiresAt: pending.expiresAt!, dossierId: dossier.id, dossierCode: dossier.code, method: chosen.data, created: false }
+    } else {
+      // Gateways refuse an order number twice: each visit to the gateway is a new order, and the earlier one,
+      // abandoned, expires (money that still arrives for it is credited and, if beyond the fee, refunded).
+      await tx.payment.updateMany({ where: { dossierId: dossier.id, status: 'PENDING', method: 'GATEWAY' }, data: { status: 'EXPIRED', expiresAt: now } })
+    }
 
     const latest = await tx.payment.aggregate({ where: { dossierId: dossier.id }, _max: { sequence: true } })
     const sequence = (latest._max.sequence ?? 0) + 1

@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { SandboxDecisionState } from '@/components/payments/sandbox-decision-form'
-import { requestOrigin } from '@/server/http/request-origin'
 import { sandboxGatewayEnabled, settleSandboxOrder } from '@/server/payments/sandbox-gateway'
 
 // Server action: the payer approves or declines the sandbox order. The bank's side signs the result, tells the
@@ -16,7 +15,7 @@ export async function sandboxDecisionAction(_previous: SandboxDecisionState | nu
   for (const [key, value] of new URLSearchParams(String(form.get('order') ?? ''))) if (!(key in params)) params[key] = value
   const decision = form.get('decision')
   if (decision !== 'APPROVE' && decision !== 'DECLINE') return { kind: 'invalid', message: t('MALFORMED') }
-  const settled = await settleSandboxOrder({ params, decision, origin: await requestOrigin() })
+  const settled = await settleSandboxOrder({ params, decision })
   if (!settled.ok) return { kind: 'invalid', message: t(settled.reason) }
   if (settled.ipnAccepted) redirect(settled.returnTo)
   const message = settled.ipnAnswer

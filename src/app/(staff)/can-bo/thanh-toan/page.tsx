@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { formatVnd } from '@/lib/format/vnd'
 import { CommunePicker } from '@/components/staff-payments/commune-picker'
 import { ExceptionsList } from '@/components/staff-payments/exceptions-list'
 import { ExportLinks } from '@/components/staff-payments/export-links'
@@ -41,7 +42,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const actor = await getActor()
   if (!actor) redirect(`/dang-nhap?next=${encodeURIComponent(PATH)}`)
   if (!canReadCommunePayments(actor)) notFound()
-  const t = await getTranslations('StaffPayments')
+  const [t, locale] = await Promise.all([getTranslations('StaffPayments'), getLocale()])
   const container = 'mx-auto max-w-7xl px-4 py-8 sm:px-6'
   if (isPaymentStaff(actor) && actor.communeIds.length === 0) {
     return (
@@ -186,6 +187,26 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
           <RecentImportsTable imports={data.imports} />
         </div>
       </section>
+
+      {data.overpaid.count > 0 ? (
+        <section aria-labelledby="thu-thua" className="mt-10 scroll-mt-4">
+          <h2 id="thu-thua" className="text-xl font-semibold text-navy-900">
+            {t('overpaid.title')}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t('overpaid.lead', { count: data.overpaid.count, amount: formatVnd(data.overpaid.amountVnd, locale) })}</p>
+          <ul className="mt-3 divide-y divide-slate-200 rounded border border-slate-200 bg-white text-sm">
+            {data.overpaid.rows.map((row) => (
+              <li key={row.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+                <Link href={`/can-bo/ho-so/${encodeURIComponent(row.code)}#thanh-toan`} className="font-mono font-semibold text-navy-800 underline">
+                  {row.code}
+                </Link>
+                <span>{row.applicantName}</span>
+                <span>{t('overpaid.row', { fee: formatVnd(row.feeVnd, locale), paid: formatVnd(row.paidVnd, locale), excess: formatVnd(row.paidVnd - row.feeVnd, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="con-phai-thu" className="mt-10 scroll-mt-4">
         <h2 id="con-phai-thu" className="text-xl font-semibold text-navy-900">
