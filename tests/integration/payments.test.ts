@@ -19,7 +19,7 @@ import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { getPaymentReceipt } from '@/server/payments/payment-receipt'
 import { getCommunePayments } from '@/server/payments/commune-payments'
 import { recordCashPayment } from '@/server/payments/record-cash-payment'
-import { refundPayment } from '@/server/payments/refund-payment'
+import { applyStatementLine, refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
 import { importBankStatement } from '@/server/payments/import-statement'
 import { parseVietQr } from '@/domain/payments/vietqr'
@@ -402,5 +402,47 @@ describe('money that arrives after the fee was paid another way', () => {
     const before = await client.paymentCallback.count()
     expect((await handleGatewayIpn(client, { params: { vnp_TxnRef: 'a\u0000b', vnp_SecureHash: 'x' }, gateway, now: NOW })).answer.RspCode).toBe('97')
     expect(await client.paymentCallback.count()).toBe(before + 1)
+  })
+})
+
+describe('partial and excess transfers credited by a human', () => {
+  it('credits two partial transfers that make the fee, each with its receipt, and closes the lines', async () => {
+    const dossier = await owingDossier(10_000)
+    const qr = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW })
+    const csv = [
+      'Số tham chiếu,Ngày giao dịch,Số tiền ghi có,Nội dung',
+      `FT-PART-1,24/11/2026 10:30,4.000,CT ${qr.reference} LAN 1`,
+      `FT-PART-2,24/11/2026 11:30,6.000,CT ${qr.reference} LAN 2`,
+      `FT-DUP-1,24/11/2026 11:45,6.000,CT ${qr.reference} LAN 2`,
+    ].join('\n')
+    const imported = await importBankStatement(client, { actor: clerk, communeId: clerk.communeIds[0], fileName: 'sao-ke-2.csv', bytes: new TextEncoder().encode(csv), now: NOW })
+    if (!imported.ok) throw new Error('refused')
+    expect(imported.lines.map((line) => line.status)).toEqual(['PARTIAL', 'PARTIAL', 'PARTIAL'])
+    expect((await balance(dossier.id)).paidVnd).toBe(0)
+    const lines = await client.bankStatementLine.findMany({ where: { importId: imported.importId }, orderBy: { bookedAt: 'asc' }, select: { id: true } })
+    const [first, second, third] = lines as [{ id: string }, { id: string }, { id: string }]
+
+    const applied = await applyStatementLine(client, { actor: clerk, input: { lineId: first.id, note: 'Người nộp chuyển làm hai lần' }, meta, now: NOW })
+    expect(applied.overpaidVnd).toBe(0)
+    expect(await refusal(applyStatementLine(client, { actor: clerk, input: { lineId: first.id, note: 'Lần nữa' }, now: NOW }))).toBe('CONFLICT')
+    expect(await refusal(applyStatementLine(client, { actor: otherClerk, input: { lineId: second.id, note: 'Không phải xã mình' }, now: NOW }))).toBe('NOT_FOUND')
+    await applyStatementLine(client, { actor: clerk, input: { lineId: second.id, note: 'Người nộp chuyển làm hai lần' }, now: NOW })
+    const after = await balance(dossier.id)
+    expect(after.paidVnd).toBe(10_000)
+    expect(after.payments.filter((payment) => payment.status === 'PAID').map((payment) => payment.providerRef).sort()).toEqual(['FT-PART-1', 'FT-PART-2'])
+    // The QR payment itself is closed now that the fee is paid; a third transfer would be money received twice.
+    expect((await client.payment.findUniqueOrThrow({ where: { id: qr.id } })).status).toBe('EXPIRED')
+    const thirdResult = await applyStatementLine(client, { actor: clerk, input: { lineId: third.id, note: 'Chuyển trùng, sẽ hoàn trả' }, now: NOW })
+    expect(thirdResult.overpaidVnd).toBe(6_000)
+    expect((await getCommunePayments(client, { actor: clerk, query: {}, now: NOW }))?.overpaid.rows.map((row) => row.code)).toContain(dossier.code)
+    expect(await client.auditLog.count({ where: { action: 'statement.apply', entityId: { in: [first.id, second.id, third.id] } } })).toBe(3)
+  })
+
+  it('does not apply an unmatched or duplicate line', async () => {
+    const csv = 'Số tham chiếu,Ngày giao dịch,Số tiền ghi có,Nội dung\nFT-NOREF-9,24/11/2026 10:30,4.000,CHUYEN TIEN KHONG NOI DUNG\n'
+    const imported = await importBankStatement(client, { actor: clerk, communeId: clerk.communeIds[0], fileName: 'sao-ke-3.csv', bytes: new TextEncoder().encode(csv), now: NOW })
+    if (!imported.ok) throw new Error('refused')
+    const [line] = await client.bankStatementLine.findMany({ where: { importId: imported.importId }, select: { id: true } })
+    expect(await refusal(applyStatementLine(client, { actor: clerk, input: { lineId: line!.id, note: 'Không rõ của ai' }, now: NOW }))).toBe('INVALID_TRANSITION')
   })
 })

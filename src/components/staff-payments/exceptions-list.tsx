@@ -60,7 +60,7 @@ export async function ExceptionsList({ rows, resolveAction }: { rows: ExceptionR
           <p className="mt-1 text-xs text-slate-600">{t('file', { file: row.fileName })}</p>
           {resolveAction ? (
             <div className="mt-3 border-t border-slate-200 pt-3">
-              <ResolveLineForm lineId={row.id} bankTxnId={row.bankTxnId} action={resolveAction} />
+              <ResolveLineForm lineId={row.id} bankTxnId={row.bankTxnId} canApply={(row.status === 'PARTIAL' || row.status === 'EXCESS') && row.paymentId !== null} action={resolveAction} />
             </div>
           ) : null}
         </li>

@@ -6,10 +6,22 @@ import { buttonStyles } from '@/components/ui/button-styles'
 import type { ActionResult } from '@/lib/action-result'
 
 /**
- * Closes one reconciliation exception with a note of what was done. A POST form (server action), so it works
- * without JavaScript too; once saved, the page is revalidated and the line leaves the list.
+ * Closes one reconciliation exception with a note of what was done — or, for a partial or excess transfer,
+ * credits its money to the dossier it names ("apply"). A POST form (server action), so it works without
+ * JavaScript too; once saved, the page is revalidated and the line leaves the list.
  */
-export function ResolveLineForm({ lineId, bankTxnId, action }: { lineId: string; bankTxnId: string; action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult> }) {
+export function ResolveLineForm({
+  lineId,
+  bankTxnId,
+  canApply,
+  action,
+}: {
+  lineId: string
+  bankTxnId: string
+  /** A partial or excess transfer naming a payment: its money can be credited to that dossier. */
+  canApply: boolean
+  action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>
+}) {
   const t = useTranslations('StaffPayments.exceptions')
   const [result, formAction, pending] = useActionState(action, null)
   const id = useId()
@@ -44,9 +56,17 @@ export function ResolveLineForm({ lineId, bankTxnId, action }: { lineId: string;
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {t('noteHint')}
         </p>
-        <button type="submit" disabled={pending} className={`${buttonStyles.navy} px-4 py-1.5 text-sm`}>
-          {pending ? t('pending') : t('submit')}
-        </button>
+        <div className="flex flex-wrap gap-2">
+          {canApply ? (
+            <button type="submit" name="apply" value="1" disabled={pending} className={`${buttonStyles.navy} px-4 py-1.5 text-sm`}>
+              {pending ? t('pending') : t('apply')}
+            </button>
+          ) : null}
+          <button type="submit" disabled={pending} className={`${canApply ? buttonStyles.secondary : buttonStyles.navy} px-4 py-1.5 text-sm`}>
+            {pending ? t('pending') : t('submit')}
+          </button>
+        </div>
+        {canApply ? <p className="text-xs text-slate-600">{t('applyHint')}</p> : null}
       </form>
     </details>
   )

@@ -9,7 +9,7 @@ import { db } from '@/server/db'
 import { runAction, type ActionResult } from '@/server/http/action-result'
 import { getRequestMeta } from '@/server/http/request-meta'
 import { importBankStatement, STATEMENT_MAX_BYTES } from '@/server/payments/import-statement'
-import { resolveStatementLine } from '@/server/payments/refund-payment'
+import { resolveStatementLine, applyStatementLine } from '@/server/payments/refund-payment'
 
 const PAGE = '/can-bo/thanh-toan'
 
@@ -59,9 +59,14 @@ export async function importStatementAction(_previous: StatementImportState, for
 
 // Server action: a reconciliation exception closed with a note of what was done (audited by the use-case).
 export async function resolveStatementLineAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () =>
-    resolveStatementLine(db(), { actor: await requireActor(), input: { lineId: form.get('lineId') ?? '', note: form.get('note') ?? '' }, meta: await getRequestMeta() }),
-  )
+  const input = { lineId: form.get('lineId') ?? '', note: form.get('note') ?? '' }
+  const apply = form.get('apply') === '1'
+  const result = await runAction(async () => {
+    const actor = await requireActor()
+    const meta = await getRequestMeta()
+    // "Apply" credits a partial or excess transfer to its dossier; otherwise the line is closed with the note.
+    return apply ? applyStatementLine(db(), { actor, input, meta }) : resolveStatementLine(db(), { actor, input, meta })
+  })
   if (result.ok) revalidatePath(PAGE)
   return result
 }
