@@ -19,6 +19,7 @@ import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { getPaymentReceipt } from '@/server/payments/payment-receipt'
 import { getCommunePayments } from '@/server/payments/commune-payments'
 import { recordCashPayment } from '@/server/payments/record-cash-payment'
+import { setDossierFee } from '@/server/payments/set-dossier-fee'
 import { applyStatementLine, refundPayment } from '@/server/payments/refund-payment'
 import { startPayment } from '@/server/payments/start-payment'
 import { importBankStatement } from '@/server/payments/import-statement'
@@ -444,5 +445,28 @@ describe('partial and excess transfers credited by a human', () => {
     if (!imported.ok) throw new Error('refused')
     const [line] = await client.bankStatementLine.findMany({ where: { importId: imported.importId }, select: { id: true } })
     expect(await refusal(applyStatementLine(client, { actor: clerk, input: { lineId: line!.id, note: 'Không rõ của ai' }, now: NOW }))).toBe('INVALID_TRANSITION')
+  })
+})
+
+describe('a fee the catalogue does not give', () => {
+  it('is stated by the desk with its basis, then payable in cash with a receipt', async () => {
+    // "Đăng ký lại khai sinh" (1.004884): "theo mức do HĐND tỉnh quy định", no amount in the sources.
+    const dossier = await submittedDossier(client, { slug: '1.004884', submittedAt: new Date(NOW.getTime() - 3_600_000), applicantId: owner.userId, applicantName: owner.fullName, state: 'PROCESSING', currentStep: 'processing', receivedAt: NOW })
+    const view = await getDossierPayments(client, { actor: clerk, dossierRef: dossier.code, now: NOW })
+    expect(view).toMatchObject({ feeUnknown: true, feeVnd: 0, outstandingVnd: 0 })
+    expect(await refusal(setDossierFee(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 5_000, basis: 'x' } }))).toBe('INVALID_INPUT')
+    // A grouped amount reaching the use-case is refused, never read as 5 dong.
+    expect(await refusal(setDossierFee(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: '5.000', basis: 'Nghị quyết HĐND tỉnh' } }))).toBe('INVALID_INPUT')
+    expect(await refusal(setDossierFee(client, { actor: otherClerk, input: { dossierRef: dossier.code, amountVnd: 5_000, basis: 'Nghị quyết HĐND tỉnh' } }))).toBe('NOT_FOUND')
+    expect(await refusal(setDossierFee(client, { actor: owner, input: { dossierRef: dossier.code, amountVnd: 5_000, basis: 'Nghị quyết HĐND tỉnh' } }))).toBe('FORBIDDEN')
+    await setDossierFee(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: '5000', basis: 'Nghị quyết HĐND tỉnh về lệ phí hộ tịch' }, meta })
+    expect((await getDossierPayments(client, { actor: owner, dossierRef: dossier.code, now: NOW })).dueNowVnd).toBe(5_000)
+    expect(await client.auditLog.count({ where: { action: 'dossier.setFee', entityId: dossier.id } })).toBe(1)
+    await recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 5_000 }, now: NOW })
+    expect((await balance(dossier.id)).paidVnd).toBe(5_000)
+    // Never below what was paid; a fee that comes from the catalogue is not overridden.
+    expect(await refusal(setDossierFee(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: 1_000, basis: 'Nghị quyết HĐND tỉnh' } }))).toBe('INVALID_INPUT')
+    const known = await owingDossier(10_000)
+    expect(await refusal(setDossierFee(client, { actor: clerk, input: { dossierRef: known.code, amountVnd: 1_000, basis: 'Nghị quyết HĐND tỉnh' } }))).toBe('INVALID_TRANSITION')
   })
 })

@@ -15,6 +15,7 @@ import { formatVnd } from '@/lib/format/vnd'
 import type { DossierPayments } from '@/server/payments/dossier-payments'
 import { PayOnlineChoices, type PayAction } from './pay-online-choices'
 import { CashPaymentForm } from './cash-payment-form'
+import { DossierFeeForm } from './dossier-fee-form'
 import { PaymentHistory } from './payment-history'
 import { RefundForm, type RefundActionResult, type RefundFormLabels } from './refund-form'
 import { TransferInstructions } from './transfer-instructions'
@@ -22,7 +23,13 @@ import { TransferInstructions } from './transfer-instructions'
 export type RefundAction = (previous: RefundActionResult | null, form: FormData) => Promise<RefundActionResult>
 
 /** What the page came back with after a form: a payment that could not start (its error code), or a refund recorded. */
-export type PaymentPanelNotice = { kind: 'payError'; code: string } | { kind: 'refunded' } | { kind: 'cashRecorded' } | { kind: 'cashError'; code: string }
+export type PaymentPanelNotice =
+  | { kind: 'payError'; code: string }
+  | { kind: 'refunded' }
+  | { kind: 'cashRecorded' }
+  | { kind: 'cashError'; code: string }
+  | { kind: 'feeSet' }
+  | { kind: 'feeError'; code: string }
 
 const PAY_ERRORS = ['INVALID_TRANSITION', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_INPUT', 'UNAUTHENTICATED', 'INTERNAL']
 const REFUND_FIELD_ERRORS = {
@@ -37,6 +44,7 @@ export async function DossierPaymentPanel({
   payAction,
   refund,
   cash,
+  setFee,
   notice = null,
 }: {
   view: DossierPayments
@@ -47,6 +55,8 @@ export async function DossierPaymentPanel({
   refund?: { action: RefundAction }
   /** Given only to staff who take cash at the desk (clerks and leaders of the commune). */
   cash?: { action: (form: FormData) => Promise<void> }
+  /** Given only to staff who may state a fee the catalogue does not give (clerks and leaders of the commune). */
+  setFee?: { action: (form: FormData) => Promise<void> }
   notice?: PaymentPanelNotice | null
 }) {
   const [t, locale] = await Promise.all([getTranslations('Payments'), getLocale()])
@@ -96,9 +106,14 @@ export async function DossierPaymentPanel({
       </h3>
       {notice ? (
         <div className="mt-2">
-          {notice.kind === 'refunded' || notice.kind === 'cashRecorded' ? (
+          {notice.kind === 'refunded' || notice.kind === 'cashRecorded' || notice.kind === 'feeSet' ? (
             <Notice tone="success" role="status">
-              {t(notice.kind === 'refunded' ? 'refund.done' : 'cash.done')}
+              {t(notice.kind === 'refunded' ? 'refund.done' : notice.kind === 'cashRecorded' ? 'cash.done' : 'setFee.done')}
+            </Notice>
+          ) : notice.kind === 'feeError' ? (
+            <Notice tone="error" role="alert">
+              <p className="font-semibold">{t('setFee.failed')}</p>
+              <p>{t(`setFee.errors.${['INVALID_INPUT', 'INVALID_TRANSITION', 'NOT_FOUND', 'FORBIDDEN'].includes(notice.code) ? notice.code : 'INTERNAL'}`)}</p>
             </Notice>
           ) : notice.kind === 'cashError' ? (
             <Notice tone="error" role="alert">
@@ -133,6 +148,13 @@ export async function DossierPaymentPanel({
           <PayOnlineChoices dossierRef={view.code} payAction={payAction!} vietQr={view.transferAvailable && transfer === null} card={view.cardAvailable} title={transfer ? t('choose.otherWay') : undefined} />
           {!view.transferAvailable ? <p className="mt-2 text-sm text-slate-700">{t('choose.noTransfer')}</p> : null}
         </>
+      ) : null}
+      {setFee && view.feeUnknown && view.feeVnd === 0 && view.dueReason !== 'CLOSED' && !['RETURNED', 'REFUSED', 'WITHDRAWN'].includes(view.state) ? (
+        <DossierFeeForm
+          dossierRef={view.code}
+          action={setFee.action}
+          labels={{ title: t('setFee.title'), lead: t('setFee.lead'), amount: t('setFee.amount'), basis: t('setFee.basis'), basisHint: t('setFee.basisHint'), submit: t('setFee.submit') }}
+        />
       ) : null}
       {cash && view.outstandingVnd > 0 && view.dueReason !== 'CLOSED' ? (
         <CashPaymentForm

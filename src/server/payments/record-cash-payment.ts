@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
+import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { outstandingVnd } from '@/domain/fees/payment-due'
 import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import type { RequestMeta } from '@/server/http/request-meta'
@@ -13,7 +14,7 @@ import { isPaymentStaff } from './payment-staff'
 export const CashPaymentSchema = z.strictObject({
   dossierRef: ZDossierRef,
   /** What the clerk took; must be exactly what is owed (no part payment at the desk). */
-  amountVnd: z.coerce.number({ message: 'REQUIRED' }).int('NOT_AN_INTEGER').positive('TOO_SMALL'),
+  amountVnd: ZVndAmount.pipe(z.number().positive('TOO_SMALL')),
 })
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
+import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
@@ -11,7 +12,7 @@ import { isPaymentStaff } from './payment-staff'
 
 export const RefundInputSchema = z.strictObject({
   paymentId: z.uuid(),
-  amountVnd: z.coerce.number({ message: 'REQUIRED' }).int('NOT_AN_INTEGER').positive('TOO_SMALL').max(1_000_000_000, 'TOO_LARGE'),
+  amountVnd: ZVndAmount.pipe(z.number().positive('TOO_SMALL').max(1_000_000_000, 'TOO_LARGE')),
   reason: z.string().trim().min(5, 'TOO_SHORT').max(500, 'TOO_LONG'),
 })
 

@@ -12,6 +12,7 @@ import { transitionFromForm } from '@/server/dossier/transition-from-form'
 import { runAction, type ActionResult } from '@/server/http/action-result'
 import { getRequestMeta } from '@/server/http/request-meta'
 import { recordCashPayment } from '@/server/payments/record-cash-payment'
+import { setDossierFee } from '@/server/payments/set-dossier-fee'
 import { refundPayment, RefundInputSchema } from '@/server/payments/refund-payment'
 
 // Server action: a private note on a dossier (authorization inside the use-case).
@@ -66,4 +67,16 @@ export async function recordCashAction(form: FormData): Promise<void> {
     recordCashPayment(db(), { actor: await requireActor(), input: { dossierRef: ref.data, amountVnd: form.get('amountVnd') }, meta: await getRequestMeta() }),
   )
   redirect(result.ok ? `${href}?tien-mat=1#thanh-toan` : `${href}?loi-thu-tien=${encodeURIComponent(result.code)}#thanh-toan`)
+}
+
+// Server action: a clerk or leader states the fee of a dossier whose procedure has no amount in the catalogue
+// (setDossierFee checks who, the commune, the procedure and the amount). Post/redirect/get with the outcome.
+export async function setDossierFeeAction(form: FormData): Promise<void> {
+  const ref = ZDossierRef.safeParse(form.get('dossierRef'))
+  if (!ref.success) redirect('/can-bo')
+  const href = `/can-bo/ho-so/${encodeURIComponent(ref.data)}`
+  const result = await runAction(async () =>
+    setDossierFee(db(), { actor: await requireActor(), input: { dossierRef: ref.data, amountVnd: vndInput(String(form.get('amountVnd') ?? '')), basis: form.get('basis') ?? '' }, meta: await getRequestMeta() }),
+  )
+  redirect(result.ok ? `${href}?muc-phi=1#thanh-toan` : `${href}?loi-muc-phi=${encodeURIComponent(result.code)}#thanh-toan`)
 }

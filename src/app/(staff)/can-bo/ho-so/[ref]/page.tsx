@@ -18,14 +18,18 @@ import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { isPaymentStaff } from '@/server/payments/payment-staff'
-import { addStaffNoteAction, recordCashAction, refundPaymentAction, staffTransitionAction } from './actions'
+import { addStaffNoteAction, recordCashAction, refundPaymentAction, setDossierFeeAction, staffTransitionAction } from './actions'
 
 /** What the page came back with after a payment form (refund recorded, cash recorded or refused). */
 function paymentNotice(query: Record<string, string | string[] | undefined>): PaymentPanelNotice | null {
   if (query['hoan-tien'] === '1') return { kind: 'refunded' }
   if (query['tien-mat'] === '1') return { kind: 'cashRecorded' }
-  const error = query['loi-thu-tien']
-  return typeof error === 'string' && /^[A-Z_]{1,40}$/.test(error) ? { kind: 'cashError', code: error } : null
+  if (query['muc-phi'] === '1') return { kind: 'feeSet' }
+  const code = (value: unknown) => (typeof value === 'string' && /^[A-Z_]{1,40}$/.test(value) ? value : null)
+  const cashError = code(query['loi-thu-tien'])
+  if (cashError) return { kind: 'cashError', code: cashError }
+  const feeError = code(query['loi-muc-phi'])
+  return feeError ? { kind: 'feeError', code: feeError } : null
 }
 
 const ACTION_NAME = /^[a-z][a-z0-9_]{0,49}$/
@@ -61,6 +65,7 @@ export default async function StaffDossierPage({ params, searchParams }: { param
             audience="staff"
             refund={isPaymentStaff(actor) ? { action: refundPaymentAction } : undefined}
             cash={isPaymentStaff(actor) ? { action: recordCashAction } : undefined}
+            setFee={isPaymentStaff(actor) ? { action: setDossierFeeAction } : undefined}
             notice={paymentNotice(query)}
           />
         </>
