@@ -149,19 +149,19 @@ export async function DossierPaymentPanel({
           {!view.transferAvailable ? <p className="mt-2 text-sm text-slate-700">{t('choose.noTransfer')}</p> : null}
         </>
       ) : null}
-      {setFee && view.feeUnknown && view.feeVnd === 0 && view.dueReason !== 'CLOSED' && !['RETURNED', 'REFUSED', 'WITHDRAWN'].includes(view.state) ? (
+      {setFee && view.desk.canStateFee ? (
         <DossierFeeForm
           dossierRef={view.code}
           action={setFee.action}
           labels={{ title: t('setFee.title'), lead: t('setFee.lead'), amount: t('setFee.amount'), basis: t('setFee.basis'), basisHint: t('setFee.basisHint'), submit: t('setFee.submit') }}
         />
       ) : null}
-      {cash && view.outstandingVnd > 0 && view.dueReason !== 'CLOSED' ? (
+      {cash && view.desk.cashVnd > 0 ? (
         <CashPaymentForm
           dossierRef={view.code}
-          amountVnd={view.outstandingVnd}
+          amountVnd={view.desk.cashVnd}
           action={cash.action}
-          labels={{ title: t('cash.title'), lead: t('cash.lead', { amount: vnd(view.outstandingVnd) }), confirm: t('cash.confirm', { amount: vnd(view.outstandingVnd) }), submit: t('cash.submit') }}
+          labels={{ title: t('cash.title'), lead: t('cash.lead', { amount: vnd(view.desk.cashVnd) }), confirm: t('cash.confirm', { amount: vnd(view.desk.cashVnd) }), submit: t('cash.submit') }}
         />
       ) : null}
       <PaymentHistory

@@ -10,6 +10,9 @@ import { buildVietQrPayload } from '@/domain/payments/vietqr'
 import { dossierScope } from '@/server/access/dossier-scope'
 import { gatewaySettings } from './payment-settings'
 
+const CLOSED_WITHOUT_RESULT: readonly string[] = ['REFUSED', 'WITHDRAWN']
+const CLOSED: readonly string[] = ['RETURNED', ...CLOSED_WITHOUT_RESULT]
+
 export type PaymentStatusView = 'PENDING' | 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED'
 
 export type DossierPaymentRow = {
@@ -66,6 +69,12 @@ export type DossierPayments = {
   transferAvailable: boolean
   /** Whether card/wallet payment is offered (a gateway is configured, or the sandbox allowed: payment-settings). */
   cardAvailable: boolean
+  /**
+   * What the desk may do (for staff who handle money): take what is owed in cash — not on a dossier refused or
+   * withdrawn (record-cash-payment.ts) —, and state the fee when the catalogue has no amount and the dossier is
+   * still open (set-dossier-fee.ts).
+   */
+  desk: { cashVnd: number; canStateFee: boolean }
 }
 
 /**
@@ -149,5 +158,9 @@ export async function getDossierPayments(client: PrismaClient, { actor, dossierR
     transfer,
     transferAvailable: Boolean(bin && accountNo),
     cardAvailable: gatewaySettings().enabled,
+    desk: {
+      cashVnd: CLOSED_WITHOUT_RESULT.includes(dossier.state) ? 0 : outstandingVnd(facts),
+      canStateFee: assessment.kind === 'UNKNOWN' && dossier.feeVnd === 0 && !CLOSED.includes(dossier.state),
+    },
   }
 }
