@@ -48,7 +48,7 @@ test('a citizen pays the fee through the sandbox gateway, after one declined att
   expect(reference).toMatch(/^MC\d{20}$/)
   await expect(definition(transfer, 'Số tiền')).toHaveText(FEE)
   await expect(definition(transfer, 'Số tài khoản')).toContainText('DEMO16702')
-  await expect(transfer.getByText('khi UBND xã đối chiếu sao kê')).toBeVisible()
+  await expect(transfer.getByText('khi UBND xã, phường đối chiếu sao kê')).toBeVisible()
   await expect(panel.locator(`[data-payment="${reference}"]`)).toContainText('Chờ thanh toán')
   await expectNoSeriousViolations(page)
 
