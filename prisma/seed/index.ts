@@ -13,8 +13,8 @@ import { RequiredDocumentListSchema } from '../../src/domain/forms/required-docu
 import { DEFAULT_DEADLINE, DeadlineSchema } from '../../src/domain/procedure/deadline'
 import type { AttachmentStorage } from '../../src/server/attachments/storage/attachment-storage'
 import { attachmentStorage } from '../../src/server/attachments/storage/storage-from-env'
+import { bulkLoadThenRecount } from '../../src/server/stats/recount'
 import { DEMO_CITIZENS } from '../../src/server/demo/demo-accounts'
-import { recountDailyStats } from './daily-stats'
 import { attachDemoResultFiles } from './demo-result-files'
 import { generateDemoHistory, type CommuneStaff, type HistoryCitizen, type HistoryCommune, type HistoryProcedure } from './demo-history'
 import { insertHistory, type HistoryCounts } from './insert-history'
@@ -23,7 +23,6 @@ import { readCommuneRows, readHolidayRows } from './reference-data'
 import { insertCalendarDays, insertDemoAccounts, insertProcedures, insertWorkflows, PROVINCE, setDemoCollectionAccounts, upsertCommunes, upsertProvince } from './seed-reference'
 import type { Queryable } from './sql'
 
-export { recountDailyStats } from './daily-stats'
 
 export const DEFAULT_DOSSIER_COUNT = 20_000
 /** The demo history covers this many days before `now`. */
@@ -110,8 +109,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       const generated = await timed('generate', async () =>
         generateDemoHistory({ ...input, now, count: dossierCount, days: HISTORY_DAYS }),
       )
-      const counts = await timed('insert', () => insertHistory(client, generated))
-      const dailyStats = await timed('dailyStats', () => recountDailyStats(client))
+      // Thousands of rows at once: the aggregates are recounted once after the load, not kept row by row.
+      const { result: counts, dailyRows: dailyStats } = await timed('insert', () => bulkLoadThenRecount(client, () => insertHistory(client, generated)))
       history = { ...counts, dailyStats }
       log(`Demo history: ${counts.dossiers} dossiers, ${counts.events} events, ${counts.payments} payments, ${counts.refunds} refunds, ${counts.ratings} ratings, ${dailyStats} daily statistics rows.`)
     }

@@ -4,7 +4,8 @@
  */
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_DOSSIER_COUNT, recountDailyStats, seedDatabase, seedSettings, isDatabaseSeeded, type SeedReport } from '../../prisma/seed'
+import { recountDashboardAggregates } from '../../src/server/stats/recount'
+import { DEFAULT_DOSSIER_COUNT, seedDatabase, seedSettings, isDatabaseSeeded, type SeedReport } from '../../prisma/seed'
 import { generateDemoHistory, type HistoryInput } from '../../prisma/seed/demo-history'
 import { readCommuneRows, readHolidayRows, readProcedureRows } from '../../prisma/seed/reference-data'
 import { computeDueAt, workingCalendar } from '@/domain/calendar/working-days'
@@ -261,7 +262,7 @@ describe('demo history', () => {
     const before = await scalar<string>(statsHash)
     const rewritten = await withClient(async (client) => {
       await client.query('BEGIN')
-      const count = await recountDailyStats(client)
+      const { dailyRows: count } = await recountDashboardAggregates(client)
       await client.query('COMMIT')
       return count
     })
