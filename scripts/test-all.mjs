@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { countResults, RESULTS_DIR, summaryLine } from './test-summary.mjs'
+import { countResults, failedTests, RESULTS_DIR, summaryLine } from './test-summary.mjs'
 
 const steps = [
   { name: 'typecheck', script: 'typecheck', check: true },
@@ -41,6 +41,8 @@ function reportExists(name) {
 }
 
 const total = countResults()
+const failed = failedTests()
+if (failed.length > 0) console.log(`\nFailed:\n${failed.map((name) => `  ✗ ${name}`).join('\n')}`)
 console.log(`\n${timings.join('\n')}`)
 console.log(summaryLine(total))
 process.exit(total.failed > 0 || checks.some((check) => !check.ok) ? 1 : 0)

@@ -32,6 +32,48 @@ export function countResults(dir = RESULTS_DIR) {
   return total
 }
 
+// The failed tests by name, so a CI log that keeps only its tail still says what failed.
+export function failedTests(dir = RESULTS_DIR) {
+  const failed = []
+  if (!existsSync(dir)) return failed
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    const report = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+    if (file.startsWith('vitest-')) {
+      for (const suite of report.testResults ?? []) {
+        const where = path.relative(path.dirname(dir), suite.name ?? '')
+        const failures = (suite.assertionResults ?? []).filter((test) => test.status === 'failed')
+        for (const test of failures) failed.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+        if (suite.status === 'failed' && failures.length === 0) failed.push(`${where}: ${firstLine(suite.message)}`)
+      }
+    } else if (file === 'e2e.json') {
+      collectPlaywrightFailures(report.suites ?? [], [], failed)
+    } else if (file === 'checks.json') {
+      for (const check of report.checks) if (!check.ok) failed.push(check.name)
+    }
+  }
+  return failed
+}
+
+function collectPlaywrightFailures(suites, titles, failed) {
+  for (const suite of suites) {
+    const path_ = suite.title ? [...titles, suite.title] : titles
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue
+        const error = test.results?.at(-1)?.error?.message
+        failed.push(`${[...path_, spec.title].join(' › ')}: ${firstLine(error)}`)
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], path_, failed)
+  }
+}
+
+function firstLine(text) {
+  // Strip ANSI colours; keep the line short enough for a log tail.
+  const line = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((part) => part.trim()) ?? ''
+  return line.trim().slice(0, 240)
+}
+
 export function summaryLine({ passed, failed, skipped }) {
   return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
 }
