@@ -77,7 +77,9 @@ async function resolveCitizen(tx: Tx, provider: string, claims: OidcIdentity, me
   if (existing) {
     if (existing.role !== 'CITIZEN') throw refused('citizen ID belongs to a staff account')
     if (existing.disabledAt) throw refused('account disabled')
-    const otherLink = await tx.externalAccount.findFirst({ where: { userId: existing.id, provider }, select: { id: true } })
+    const otherLink = await tx.externalAccount.findFirst({ where: { userId: existing.id, provider }, select: { providerAccountId: true } })
+    // The same identity, linked by a simultaneous first sign-in that committed between the two reads above.
+    if (otherLink?.providerAccountId === claims.subject) return { id: existing.id, sessionVersion: existing.sessionVersion }
     if (otherLink) throw refused('citizen already linked to another identity at this provider')
     // The existing account's ID number was only declared, never verified; the e-ID proves it now. So the
     // unverified credentials go: its password and phone (whoever registered first may not be this
