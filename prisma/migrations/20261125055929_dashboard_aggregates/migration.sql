@@ -64,7 +64,7 @@ CREATE OR REPLACE FUNCTION motcua_dossier_daily_facts(d "Dossier")
   WITH facts AS (
     SELECT motcua_local_time(d."submittedAt")::date AS day,
            1 AS received, (d.channel = 'ONLINE')::int AS online,
-           (EXISTS (SELECT 1 FROM "Attachment" a WHERE a."dossierId" = d.id AND a.kind IN ('APPLICATION', 'SUPPLEMENT')))::int AS digitised,
+           (EXISTS (SELECT 1 FROM "Attachment" a WHERE a."communeId" = d."communeId" AND a."dossierId" = d.id AND a.kind IN ('APPLICATION', 'SUPPLEMENT')))::int AS digitised,
            (d."feeVnd" > 0)::int AS fee_due,
            (d."feeVnd" > 0 AND EXISTS (SELECT 1 FROM "Payment" p WHERE p."dossierId" = d.id
               AND p.status IN ('PAID', 'REFUNDED') AND p.method IN ('VIETQR', 'GATEWAY')))::int AS fee_paid_online,
@@ -76,7 +76,7 @@ CREATE OR REPLACE FUNCTION motcua_dossier_daily_facts(d "Dossier")
            (d.state = 'RETURNED' AND d.outcome IS NOT DISTINCT FROM 'EARLY')::int,
            (d.state = 'RETURNED' AND d.outcome IS NOT DISTINCT FROM 'ON_TIME')::int,
            (d.state = 'RETURNED' AND d.outcome IS NOT DISTINCT FROM 'LATE')::int,
-           (d.state = 'RETURNED' AND EXISTS (SELECT 1 FROM "Attachment" a WHERE a."dossierId" = d.id AND a.kind = 'RESULT'))::int,
+           (d.state = 'RETURNED' AND EXISTS (SELECT 1 FROM "Attachment" a WHERE a."communeId" = d."communeId" AND a."dossierId" = d.id AND a.kind = 'RESULT'))::int,
            (d.state = 'REFUSED')::int, (d.state = 'WITHDRAWN')::int,
            CASE WHEN d.state = 'RETURNED' AND d."receivedAt" IS NOT NULL
                 THEN motcua_working_minutes(motcua_local_time(d."receivedAt"), motcua_local_time(d."completedAt"))
