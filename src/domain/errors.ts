@@ -42,3 +42,19 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }
+
+/** What `fieldErrorsOf` reads of a failed zod parse (structural, so the domain needs no zod import here). */
+type ValidationIssues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] }
+
+/**
+ * A failed parse → `{ 'path.to.field': [code, …] }`, the shape of AppError's fieldErrors; issues about the whole
+ * input (an empty path) go under `whole`.
+ */
+export function fieldErrorsOf(error: ValidationIssues, whole = 'form'): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : whole
+    ;(errors[field] ??= []).push(issue.message)
+  }
+  return errors
+}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { localDateOf } from '@/domain/calendar/working-days'
-import { AppError } from '@/domain/errors'
+import { AppError, fieldErrorsOf } from '@/domain/errors'
 import { outstandingVnd } from '@/domain/fees/payment-due'
 import { formatLocalDate, resolvePaymentPeriod } from '@/domain/payments/payment-period'
 import { exportTable, type ExportColumn, type ExportFormat } from '@/server/export/table-export'
@@ -79,9 +79,7 @@ export type CommunePaymentsExport = { stream: ReadableStream<Uint8Array>; fileNa
 export async function exportCommunePayments(client: PrismaClient, { actor, query, now = new Date() }: { actor: Actor; query: unknown; now?: Date }): Promise<CommunePaymentsExport> {
   const parsed = CommunePaymentsExportSchema.safeParse(query)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'export refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'export refused', fieldErrorsOf(parsed.error))
   }
   const { table, format } = parsed.data
   const commune = await resolvePaymentCommune(client, actor, parsed.data.commune)

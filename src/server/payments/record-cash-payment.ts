@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
-import { AppError } from '@/domain/errors'
+import { AppError, fieldErrorsOf } from '@/domain/errors'
 import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { outstandingVnd } from '@/domain/fees/payment-due'
 import { buildPaymentReference } from '@/domain/payments/payment-reference'
@@ -27,9 +27,7 @@ export async function recordCashPayment(client: PrismaClient, { actor, input, me
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders take cash')
   const parsed = CashPaymentSchema.safeParse(input)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'cash payment refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'cash payment refused', fieldErrorsOf(parsed.error))
   }
   const where = dossierRefWhere(parsed.data.dossierRef)
   return client.$transaction(async (tx) => {

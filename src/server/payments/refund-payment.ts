@@ -2,7 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
-import { AppError } from '@/domain/errors'
+import { AppError, fieldErrorsOf } from '@/domain/errors'
 import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import { writeAudit } from '@/server/audit/write-audit'
@@ -29,9 +29,7 @@ export async function refundPayment(client: PrismaClient, { actor, input, meta =
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders record refunds')
   const parsed = RefundInputSchema.safeParse(input)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'refund refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'refund refused', fieldErrorsOf(parsed.error))
   }
   const { paymentId, amountVnd, reason } = parsed.data
   return client.$transaction(async (tx) => {
@@ -71,9 +69,7 @@ export async function resolveStatementLine(client: PrismaClient, { actor, input,
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders resolve statement lines')
   const parsed = ResolveLineSchema.safeParse(input)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'resolution refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'resolution refused', fieldErrorsOf(parsed.error))
   }
   return client.$transaction(async (tx) => {
     const line = await tx.bankStatementLine.findFirst({ where: { id: parsed.data.lineId, communeId: { in: [...actor.communeIds] } }, select: { id: true, communeId: true, status: true, resolvedAt: true, bankTxnId: true, amountVnd: true } })
@@ -98,9 +94,7 @@ export async function applyStatementLine(client: PrismaClient, { actor, input, m
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders apply statement lines')
   const parsed = ResolveLineSchema.safeParse(input)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'application refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'application refused', fieldErrorsOf(parsed.error))
   }
   return client.$transaction(async (tx) => {
     const line = await tx.bankStatementLine.findFirst({

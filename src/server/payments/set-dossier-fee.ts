@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
-import { AppError } from '@/domain/errors'
+import { AppError, fieldErrorsOf } from '@/domain/errors'
 import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
@@ -27,9 +27,7 @@ export async function setDossierFee(client: PrismaClient, { actor, input, meta =
   if (!isPaymentStaff(actor)) throw new AppError('FORBIDDEN', 'only clerks and leaders state a fee')
   const parsed = DossierFeeSchema.safeParse(input)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    throw new AppError('INVALID_INPUT', 'fee refused', fieldErrors)
+    throw new AppError('INVALID_INPUT', 'fee refused', fieldErrorsOf(parsed.error))
   }
   const where = dossierRefWhere(parsed.data.dossierRef)
   return client.$transaction(async (tx) => {

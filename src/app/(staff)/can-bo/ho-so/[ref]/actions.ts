@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { RefundActionResult } from '@/components/payments/refund-form'
 import { ZDossierRef } from '@/domain/dossier/dossier-ref'
+import { fieldErrorsOf } from '@/domain/errors'
 import { vndInput } from '@/lib/format/vnd-input'
 import { requireActor } from '@/server/auth/session'
 import { db } from '@/server/db'
@@ -45,9 +46,8 @@ export async function refundPaymentAction(_previous: RefundActionResult | null, 
   const input = { paymentId: text('paymentId'), amountVnd: vndInput(text('amountVnd')), reason: text('reason') ?? '' }
   const values = { amountVnd: text('amountVnd')?.slice(0, 20), reason: input.reason.slice(0, 1000), confirmed: text('confirm') === 'yes' }
   if (!values.confirmed) {
-    const fieldErrors: Record<string, string[]> = { confirm: ['REQUIRED'] }
     const parsed = RefundInputSchema.safeParse(input)
-    if (!parsed.success) for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
+    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), confirm: ['REQUIRED'] }
     return { ok: false, code: 'INVALID_INPUT', fieldErrors, values }
   }
   const result = await runAction(async () => refundPayment(db(), { actor: await requireActor(), input, meta: await getRequestMeta() }))
