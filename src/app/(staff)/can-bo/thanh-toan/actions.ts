@@ -9,7 +9,7 @@ import { db } from '@/server/db'
 import { runAction, type ActionResult } from '@/server/http/action-result'
 import { getRequestMeta } from '@/server/http/request-meta'
 import { importBankStatement, STATEMENT_MAX_BYTES } from '@/server/payments/import-statement'
-import { resolveStatementLine, applyStatementLine } from '@/server/payments/refund-payment'
+import { resolveStatementLine, applyStatementLine } from '@/server/payments/statement-lines'
 
 const PAGE = '/can-bo/thanh-toan'
 
