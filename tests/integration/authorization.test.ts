@@ -7,7 +7,8 @@ import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { loadActor } from '@/server/auth/load-actor'
-import { getProvinceOverview } from '@/server/dashboard/get-province-overview'
+import { getProvinceDashboard } from '@/server/dashboard/get-province-dashboard'
+import { parseDashboardSort, presetPeriod } from '@/domain/stats/dashboard-metrics'
 import { addStaffNote } from '@/server/dossier/add-staff-note'
 import { getDossier } from '@/server/dossier/get-dossier'
 import { listDossiers } from '@/server/dossier/list-dossiers'
@@ -176,7 +177,9 @@ describe('lists and dashboards', () => {
     ['admin', 'ALLOWED'],
     ['clerkA', 'FORBIDDEN'],
     ['citizenA', 'FORBIDDEN'],
-  ] as const)('province overview: %s → %s', async (who, expected) => {
-    expect(await codeOf(getProvinceOverview(client, { actor: actors[who] }))).toBe(expected)
+  ] as const)('province dashboard: %s → %s', async (who, expected) => {
+    const now = new Date()
+    const dashboard = getProvinceDashboard(client, { actor: actors[who], period: presetPeriod(30, now), sort: parseDashboardSort({}), now })
+    expect(await codeOf(dashboard)).toBe(expected)
   })
 })
