@@ -37,8 +37,14 @@ import paymentsVi from './payments/vi.json'
 import paymentsEn from './payments/en.json'
 import staffPaymentsVi from './staff-payments/vi.json'
 import staffPaymentsEn from './staff-payments/en.json'
+import dashboardExportVi from './dashboard-export/vi.json'
+import dashboardExportEn from './dashboard-export/en.json'
+import dashboardVi from './dashboard/vi.json'
+import dashboardEn from './dashboard/en.json'
+import serviceIndexVi from './service-index/vi.json'
+import serviceIndexEn from './service-index/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...adminCommunesVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...adminCommunesEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...adminCommunesVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi, ...dashboardExportVi, ...dashboardVi, ...serviceIndexVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...adminCommunesEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn, ...dashboardExportEn, ...dashboardEn, ...serviceIndexEn },
 } satisfies Record<Locale, Record<string, unknown>>

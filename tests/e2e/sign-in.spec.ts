@@ -5,9 +5,9 @@ import { DEMO_PASSWORD } from './support/api-session'
 const roles = [
   { role: 'citizen (ID number)', identifier: '040085003917', home: '/ho-so-cua-toi', heading: 'Hồ sơ của tôi', menu: ['Hồ sơ của tôi', 'Tài khoản'] },
   { role: 'citizen (phone)', identifier: '0912048731', home: '/ho-so-cua-toi', heading: 'Hồ sơ của tôi', menu: ['Hồ sơ của tôi', 'Tài khoản'] },
-  { role: 'clerk', identifier: 'canbo.thanhvinh', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Tiếp nhận hồ sơ', 'Thu phí, lệ phí', 'Tài khoản'] },
-  { role: 'specialist', identifier: 'chuyenvien.truongvinh', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Tài khoản'] },
-  { role: 'leader', identifier: 'lanhdao.doluong', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Thu phí, lệ phí', 'Tài khoản'] },
+  { role: 'clerk', identifier: 'canbo.thanhvinh', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Tiếp nhận hồ sơ', 'Thu phí, lệ phí', 'Thống kê', 'Tài khoản'] },
+  { role: 'specialist', identifier: 'chuyenvien.truongvinh', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Thống kê', 'Tài khoản'] },
+  { role: 'leader', identifier: 'lanhdao.doluong', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Thu phí, lệ phí', 'Thống kê', 'Tài khoản'] },
   { role: 'provincial officer', identifier: 'tinh.nghean', home: '/tinh', heading: 'Tổng quan toàn tỉnh', menu: ['Tổng quan toàn tỉnh', 'Tài khoản'] },
   { role: 'administrator', identifier: 'quantri', home: '/quan-tri', heading: null, menu: ['Tổng quan toàn tỉnh', 'Tài khoản cán bộ', 'Nhật ký hệ thống', 'Quy trình xử lý', 'Tài khoản thu xã, phường', 'Tài khoản'] },
 ]

@@ -8,9 +8,9 @@ const actor = (role: Role): Actor => ({ userId: 'u', role, fullName: 'X', commun
 describe('menu by role', () => {
   const expected: Record<Role, string[]> = {
     CITIZEN: ['/ho-so-cua-toi', '/tai-khoan'],
-    CLERK: ['/can-bo', '/can-bo/tiep-nhan', '/can-bo/thanh-toan', '/tai-khoan'],
-    SPECIALIST: ['/can-bo', '/tai-khoan'],
-    LEADER: ['/can-bo', '/can-bo/thanh-toan', '/tai-khoan'],
+    CLERK: ['/can-bo', '/can-bo/tiep-nhan', '/can-bo/thanh-toan', '/can-bo/thong-ke', '/tai-khoan'],
+    SPECIALIST: ['/can-bo', '/can-bo/thong-ke', '/tai-khoan'],
+    LEADER: ['/can-bo', '/can-bo/thanh-toan', '/can-bo/thong-ke', '/tai-khoan'],
     PROVINCE_OFFICER: ['/tinh', '/tai-khoan'],
     ADMIN: ['/tinh', '/quan-tri', '/quan-tri/nhat-ky', '/quan-tri/quy-trinh', '/quan-tri/xa-phuong', '/tai-khoan'],
   }

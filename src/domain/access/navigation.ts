@@ -12,6 +12,7 @@ export const NAV_ITEMS = [
   { key: 'staffQueue', href: '/can-bo', permission: 'dossier.readCommune' },
   { key: 'deskReception', href: '/can-bo/tiep-nhan', permission: 'dossier.actCommune', roles: ['CLERK'] },
   { key: 'staffPayments', href: '/can-bo/thanh-toan', permission: 'dossier.actCommune', roles: ['CLERK', 'LEADER'] },
+  { key: 'staffDashboard', href: '/can-bo/thong-ke', permission: 'dashboard.readCommune' },
   { key: 'dashboard', href: '/tinh', permission: 'dashboard.readProvince' },
   { key: 'staffAccounts', href: '/quan-tri', permission: 'admin.manageStaff' },
   { key: 'auditLog', href: '/quan-tri/nhat-ky', permission: 'admin.manageStaff' },

@@ -1,4 +1,8 @@
+import { getLocale, getTranslations } from 'next-intl/server'
+import { dossierTrail } from '@/components/dashboard/dossier-trail'
+import type { PageSearchParams } from '@/components/dashboard/query'
 import { DossierDetail } from '@/components/dossier/dossier-detail'
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
@@ -12,7 +16,8 @@ import { orNotFound } from '@/server/http/page-result'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 
 // Read-only view of any dossier of the province, for provincial officers and administrators.
-export default async function ProvinceDossierPage({ params }: { params: Promise<{ ref: string }> }) {
+// Opened from a dashboard list, its parameters give the way back: province → commune → procedure → list → dossier.
+export default async function ProvinceDossierPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<PageSearchParams> }) {
   const { ref } = await params
   const actor = await requirePagePermission('dossier.readProvince', `/tinh/ho-so/${encodeURIComponent(ref)}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref }))
@@ -21,19 +26,32 @@ export default async function ProvinceDossierPage({ params }: { params: Promise<
     explainDossierDueDate(db(), { actor, dossierId: dossier.id }),
     getDossierPayments(db(), { actor, dossierRef: dossier.id }),
   ])
+  const [t, locale] = await Promise.all([getTranslations('Dashboard'), getLocale()])
+  const trail = dossierTrail(await searchParams, new Date(), {
+    province: t('title'),
+    list: (measure) => t(`list.measure.${measure}`),
+    commune: dossier.communeName,
+    procedure: locale === 'en' ? dossier.procedureNameEn : dossier.procedureNameVi,
+    dossier: dossier.code,
+  })
   return (
-    <DossierDetail
-      dossier={dossier}
-      backHref="/tinh"
-      aside={
-        <>
-          <DossierDueSection due={due} />
-          <DossierPaymentPanel view={payments} audience="staff" />
-        </>
-      }
-    >
-      <SupplementRequests dossier={dossier} />
-      <DossierDocuments code={documents.code} forms={documents.forms} />
-    </DossierDetail>
+    <>
+      <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
+        <Breadcrumb label={t('breadcrumb')} crumbs={trail.crumbs} />
+      </div>
+      <DossierDetail
+        dossier={dossier}
+        backHref={trail.backHref}
+        aside={
+          <>
+            <DossierDueSection due={due} />
+            <DossierPaymentPanel view={payments} audience="staff" />
+          </>
+        }
+      >
+        <SupplementRequests dossier={dossier} />
+        <DossierDocuments code={documents.code} forms={documents.forms} />
+      </DossierDetail>
+    </>
   )
 }
