@@ -104,6 +104,14 @@ export type PeriodSums = {
  * the days a commune received more than `loadThreshold` dossiers (load alerts). Reading the period's rows once
  * rather than three times is most of the province view's cost.
  */
+/**
+ * Without a procedure (no procedure grouping or filter), the sums come from DossierCommuneDayStat, the daily rows
+ * already summed over procedures (a month of the province is ~4 000 rows instead of ~70 000 at ten million dossiers).
+ */
+function usesRollup(scope: StatScope, group: StatGroup): boolean {
+  return group !== 'procedure' && !(scope.kind === 'commune' && scope.procedureId)
+}
+
 export async function sumPeriod(
   client: Client,
   { scope, group, from, to, loadThreshold }: { scope: StatScope; group: StatGroup; from: LocalDate; to: LocalDate; loadThreshold?: number },
@@ -124,7 +132,7 @@ export async function sumPeriod(
   const rows = await client.$queryRaw<(SqlCounts<(typeof PERIOD_COUNT_KEYS)[number]> & { kind: 'group' | 'day' | 'peak'; day: string | null })[]>`
     SELECT ${kind} AS "kind", ${column ? Prisma.sql`coalesce(${column}::text, '')` : Prisma.sql`''::text`} AS "key",
       to_char(s."day", 'YYYY-MM-DD') AS "day", ${Prisma.join(PERIOD_COUNT_KEYS.map(sum), ', ')}
-    FROM "DossierDailyStat" s
+    FROM ${Prisma.raw(usesRollup(scope, group) ? '"DossierCommuneDayStat"' : '"DossierDailyStat"')} s
     WHERE s."day" >= ${from}::date AND s."day" <= ${to}::date AND ${scopeCondition(s, scope)}
     GROUP BY ${sets}
     ${having}`

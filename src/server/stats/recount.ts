@@ -56,11 +56,12 @@ WITH d AS (
   FROM "Dossier"
 ),
 files AS (
-  SELECT "dossierId",
+  -- A file counts for its dossier in its dossier's commune (as the triggers and the dossier lists look it up).
+  SELECT "dossierId", "communeId",
          bool_or(kind IN ('APPLICATION', 'SUPPLEMENT')) AS digitised,
          bool_or(kind = 'RESULT') AS electronic_result
   FROM "Attachment" WHERE "dossierId" IS NOT NULL
-  GROUP BY "dossierId"
+  GROUP BY "dossierId", "communeId"
 ),
 paid_online AS (
   SELECT DISTINCT "dossierId" FROM "Payment"
@@ -85,7 +86,7 @@ facts AS (
          (d."feeVnd" > 0 AND p."dossierId" IS NOT NULL)::int AS fee_paid_online,
          0 AS resolved, 0 AS early, 0 AS on_time, 0 AS late, 0 AS electronic, 0 AS refused, 0 AS withdrawn,
          0::bigint AS minutes, 0 AS ratings, 0 AS rating_sum, 0 AS satisfied
-  FROM d LEFT JOIN files f ON f."dossierId" = d.id LEFT JOIN paid_online p ON p."dossierId" = d.id
+  FROM d LEFT JOIN files f ON f."dossierId" = d.id AND f."communeId" = d."communeId" LEFT JOIN paid_online p ON p."dossierId" = d.id
   UNION ALL
   SELECT d."communeId", d.completed_local::date, d."procedureId", 0, 0, 0, 0, 0,
          (d.state = 'RETURNED')::int,
@@ -95,7 +96,7 @@ facts AS (
          (d.state = 'RETURNED' AND coalesce(f.electronic_result, false))::int,
          (d.state = 'REFUSED')::int, (d.state = 'WITHDRAWN')::int,
          coalesce(m.minutes, 0), 0, 0, 0
-  FROM d LEFT JOIN minutes m ON m.id = d.id LEFT JOIN files f ON f."dossierId" = d.id
+  FROM d LEFT JOIN minutes m ON m.id = d.id LEFT JOIN files f ON f."dossierId" = d.id AND f."communeId" = d."communeId"
   WHERE d.completed_local IS NOT NULL AND d.state IN ('RETURNED', 'REFUSED', 'WITHDRAWN')
   UNION ALL
   SELECT dd."communeId", ${local('r."createdAt"')}::date, dd."procedureId", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -136,7 +137,8 @@ async function select<Row>(client: SqlClient, sql: string): Promise<Row[]> {
 }
 
 /**
- * Replaces both tables by a recount; returns how many rows each holds. Run it in a transaction (or with nothing
+ * Replaces both tables by a recount (DossierCommuneDayStat follows DossierDailyStat through its statement
+ * trigger); returns how many rows each holds. Run it in a transaction (or with nothing
  * else writing): between the DELETE and the INSERT the tables are empty.
  */
 export async function recountDashboardAggregates(client: SqlClient): Promise<{ dailyRows: number; openRows: number }> {
@@ -148,11 +150,18 @@ export async function recountDashboardAggregates(client: SqlClient): Promise<{ d
   return { dailyRows, openRows }
 }
 
+type Difference = { stored: Record<string, unknown>[]; recounted: Record<string, unknown>[] }
 export type AggregateDrift = {
   /** Rows the tables hold that a recount would not write (or writes differently), and vice versa. */
-  daily: { stored: Record<string, unknown>[]; recounted: Record<string, unknown>[] }
-  open: { stored: Record<string, unknown>[]; recounted: Record<string, unknown>[] }
+  daily: Difference
+  /** DossierCommuneDayStat against the recount summed over procedures. */
+  communeDay: Difference
+  open: Difference
 }
+
+const ROLLUP_KEY_AND_COLUMNS = ['communeId', 'day', ...DAILY_COLUMNS].map((name) => `"${name}"`).join(', ')
+const ROLLUP_OF_RECOUNT = `SELECT "communeId", day, ${DAILY_COLUMNS.map((name) => `sum("${name}")::${name === 'processingMinutes' ? 'bigint' : 'int'} AS "${name}"`).join(', ')}
+  FROM (${DAILY_STATS_RECOUNT_SELECT}) recount GROUP BY "communeId", day`
 
 /** What differs between the maintained tables and a recount, without changing anything (empty when exact). */
 export async function aggregateDrift(client: SqlClient, limit = 20): Promise<AggregateDrift> {
@@ -163,27 +172,32 @@ export async function aggregateDrift(client: SqlClient, limit = 20): Promise<Agg
   // ::text on days and bigints keeps the comparison exact whatever the driver makes of them.
   const rows = (sql: string) => select<Record<string, unknown>>(client, `SELECT to_jsonb(x)::text AS row FROM (${sql} LIMIT ${limit}) x`)
   const parse = (found: Record<string, unknown>[]) => found.map((row) => JSON.parse(String(row.row)) as Record<string, unknown>)
-  const [storedDaily, recountDaily, storedOpen, recountOpen] = await Promise.all([
+  const rollup = `SELECT ${ROLLUP_KEY_AND_COLUMNS} FROM "DossierCommuneDayStat"`
+  const recountedRollup = `SELECT ${ROLLUP_KEY_AND_COLUMNS} FROM (${ROLLUP_OF_RECOUNT}) rolled`
+  const [storedDaily, recountDaily, storedRollup, recountRollup, storedOpen, recountOpen] = await Promise.all([
     rows(`${daily} EXCEPT ${recountedDaily}`),
     rows(`${recountedDaily} EXCEPT ${daily}`),
+    rows(`${rollup} EXCEPT ${recountedRollup}`),
+    rows(`${recountedRollup} EXCEPT ${rollup}`),
     rows(`${open} EXCEPT ${recountedOpen}`),
     rows(`${recountedOpen} EXCEPT ${open}`),
   ])
   return {
     daily: { stored: parse(storedDaily), recounted: parse(recountDaily) },
+    communeDay: { stored: parse(storedRollup), recounted: parse(recountRollup) },
     open: { stored: parse(storedOpen), recounted: parse(recountOpen) },
   }
 }
 
 export function isExact(drift: AggregateDrift): boolean {
-  return drift.daily.stored.length + drift.daily.recounted.length + drift.open.stored.length + drift.open.recounted.length === 0
+  return [drift.daily, drift.communeDay, drift.open].every((difference) => difference.stored.length + difference.recounted.length === 0)
 }
 
-/** The triggers that keep the aggregates, by table (migration 20261125055929_dashboard_aggregates). */
+/** The triggers that keep the aggregates, by table (migrations 20261125055929_dashboard_aggregates, 20261125072800_commune_day_rollup). */
 const AGGREGATE_TRIGGERS: Record<string, readonly string[]> = {
   Dossier: ['Dossier_stats_before_update', 'Dossier_stats_after_update', 'Dossier_stats_insert', 'Dossier_stats_delete'],
-  Attachment: ['Attachment_stats_before', 'Attachment_stats_after'],
-  Payment: ['Payment_stats_before', 'Payment_stats_after'],
+  Attachment: ['before', 'after'].flatMap((when) => ['insert', 'update', 'delete'].map((event) => `Attachment_stats_${when}_${event}`)),
+  Payment: ['before', 'after'].flatMap((when) => ['insert', 'update', 'delete'].map((event) => `Payment_stats_${when}_${event}`)),
   DossierRating: ['DossierRating_stats_before', 'DossierRating_stats_after'],
   CalendarDay: ['CalendarDay_stats_insert', 'CalendarDay_stats_update', 'CalendarDay_stats_delete'],
 }
