@@ -13,13 +13,11 @@ export async function IndexPeriodForm({
   presetHref,
   keep = {},
   invalid = false,
-  today,
 }: {
   period: DashboardPeriod
   presetHref: (days: DashboardPreset) => string
   keep?: Record<string, string>
   invalid?: boolean
-  today: string
 }) {
   const t = await getTranslations('ServiceIndex.period')
   return (
@@ -50,13 +48,13 @@ export async function IndexPeriodForm({
             <label htmlFor="chi-so-tu" className="block text-sm font-semibold text-slate-800">
               {t('from')}
             </label>
-            <input id="chi-so-tu" name="tu" type="date" required max={today} defaultValue={period.from} aria-describedby="chi-so-ky-goi-y" className="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2" />
+            <input id="chi-so-tu" name="tu" type="text" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" required defaultValue={formatLocalDay(period.from)} aria-describedby="chi-so-ky-goi-y" className="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2" />
           </div>
           <div className="sm:w-48">
             <label htmlFor="chi-so-den" className="block text-sm font-semibold text-slate-800">
               {t('to')}
             </label>
-            <input id="chi-so-den" name="den" type="date" required max={today} defaultValue={period.to} aria-describedby="chi-so-ky-goi-y" className="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2" />
+            <input id="chi-so-den" name="den" type="text" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" required defaultValue={formatLocalDay(period.to)} aria-describedby="chi-so-ky-goi-y" className="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2" />
           </div>
           <button type="submit" className={`${buttonStyles.navy} col-span-2 sm:col-span-1`}>
             {t('submit')}

@@ -125,6 +125,12 @@ export function presetPeriod(days: DashboardPreset, now: Date): DashboardPeriod 
   return periodOf(addCalendarDays(today, -(days - 1)), today, days)
 }
 
+/** A date as people type it here (dd/MM/yyyy, also with '.' or '-') → 'yyyy-MM-dd'; anything else unchanged. */
+function typedDate(value: string | undefined): string | undefined {
+  const match = value === undefined ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value)
+  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value
+}
+
 function first(value: SearchParamValue): string | undefined {
   const single = typeof value === 'string' ? value : value?.[0]
   const trimmed = single?.trim()
@@ -174,7 +180,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 /** The period named by the search parameters (see PeriodParamsSchema), relative to `now`. */
 export function parseDashboardPeriod(params: DashboardPeriodParams, now: Date): DashboardPeriod {
   const today = localToday(now)
-  const raw = { tu: first(params.tu), den: first(params.den), ky: first(params.ky) }
+  const raw = { tu: typedDate(first(params.tu)), den: typedDate(first(params.den)), ky: first(params.ky) }
   const parsed = PeriodParamsSchema(today).safeParse(raw)
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid dashboard period', fieldErrorsOf(parsed.error))
   const { tu, den, ky } = parsed.data

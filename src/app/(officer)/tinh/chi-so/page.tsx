@@ -7,7 +7,6 @@ import { IndexRankingTable } from '@/components/service-index/ranking-table'
 import { ScoreSummary } from '@/components/service-index/score-summary'
 import { indexLocale } from '@/components/service-index/format'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
-import { localToday } from '@/domain/stats/dashboard-metrics'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
 import { hrefWith, indexPeriodFrom, periodParams } from '@/domain/stats/service-index-params'
 import { DEFAULT_SERVICE_INDEX_SORT, type ServiceIndexSort } from '@/domain/stats/service-index-ranking'
@@ -51,7 +50,6 @@ export default async function ServiceIndexRankingPage({ searchParams }: { search
       <IndexPeriodForm
         period={period}
         invalid={invalid}
-        today={localToday(now)}
         keep={sortParams(ranking.sort)}
         presetHref={(days) => hrefWith(PATH, { ...(days === DEFAULT_PERIOD_DAYS ? {} : { ky: String(days) }), ...sortParams(ranking.sort) })}
       />

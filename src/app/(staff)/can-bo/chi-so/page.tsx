@@ -5,7 +5,6 @@ import { IndexCommunePicker } from '@/components/service-index/commune-picker'
 import { IndexPeriodForm } from '@/components/service-index/period-form'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { Notice } from '@/components/ui/notice'
-import { localToday } from '@/domain/stats/dashboard-metrics'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
 import { hrefWith, indexPeriodFrom, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
 import { requirePagePermission } from '@/server/auth/session'
@@ -58,7 +57,6 @@ export default async function StaffServiceIndexPage({ searchParams }: { searchPa
       <IndexPeriodForm
         period={period}
         invalid={invalid}
-        today={localToday(now)}
         keep={{ ...communeParam, ...simulationParams(simulation) }}
         presetHref={(days) => hrefWith(PATH, { ...communeParam, ...(days === DEFAULT_PERIOD_DAYS ? {} : { ky: String(days) }), ...simulationParams(simulation) })}
       />

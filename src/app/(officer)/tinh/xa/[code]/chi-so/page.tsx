@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server'
 import { CommuneIndexView } from '@/components/service-index/commune-index-view'
 import { IndexPeriodForm } from '@/components/service-index/period-form'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
-import { localToday } from '@/domain/stats/dashboard-metrics'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
 import { hrefWith, indexPeriodFrom, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
 import { requirePagePermission } from '@/server/auth/session'
@@ -52,7 +51,6 @@ export default async function CommuneServiceIndexPage({ params, searchParams }: 
       <IndexPeriodForm
         period={period}
         invalid={invalid}
-        today={localToday(now)}
         keep={simulationParams(simulation)}
         presetHref={(days) => hrefWith(path, { ...(days === DEFAULT_PERIOD_DAYS ? {} : { ky: String(days) }), ...simulationParams(simulation) })}
       />
