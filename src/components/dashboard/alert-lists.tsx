@@ -46,8 +46,12 @@ export async function AlertLists({ alerts, communeHref, overdueHref }: { alerts:
                 <Link href={communeHref(alert.communeCode)} className="font-semibold text-navy-800 underline">
                   {alert.communeName}
                 </Link>
-                <Link href={overdueHref(alert.communeCode)} className="text-navy-800 underline">
+                <span className="text-slate-800">
                   {t('overdueRow', { lastWeek: f.count(alert.lastWeek), previousWeek: f.count(alert.previousWeek), trigger: f.count(alert.trigger) })}
+                </span>
+                {/* All of the commune's overdue dossiers now: more than the week's count the row shows, so a link apart. */}
+                <Link href={overdueHref(alert.communeCode)} className="text-navy-800 underline">
+                  {t('overdueListLink')}
                 </Link>
               </li>
             ))}
