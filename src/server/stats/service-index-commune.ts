@@ -1,6 +1,7 @@
 import 'server-only'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
+import { assertDashboardPeriod } from '@/domain/stats/dashboard-metrics'
 import type { DashboardPeriod } from '@/domain/stats/dashboard-metrics-types'
 import {
   computeServiceIndex,
@@ -50,7 +51,7 @@ export async function getCommuneServiceIndex(
   }: { actor: Actor; communeCode: string; period: DashboardPeriod; simulation?: SimulationChoice; config?: ServiceIndexConfig },
 ): Promise<CommuneServiceIndex> {
   const commune = await communeInScope(client, actor, communeCode)
-  const { inputs, catalogue } = await loadServiceIndexInputs(client, { communeIds: [commune.id], period })
+  const { inputs, catalogue } = await loadServiceIndexInputs(client, { communeIds: [commune.id], period: assertDashboardPeriod(period) })
   const input = inputs.get(commune.id) ?? {}
   return {
     period,

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
+import { assertDashboardPeriod } from '@/domain/stats/dashboard-metrics'
 import type { DashboardPeriod } from '@/domain/stats/dashboard-metrics-types'
 import {
   combineIndexInputs,
@@ -53,7 +54,7 @@ export async function getServiceIndexRanking(
   { actor, period, sort = {}, config = DEFAULT_SERVICE_INDEX_CONFIG }: { actor: Actor; period: DashboardPeriod; sort?: ServiceIndexSortParams; config?: ServiceIndexConfig },
 ): Promise<ServiceIndexRanking> {
   const scope = await rankingScope(client, actor)
-  const { inputs, catalogue } = await loadServiceIndexInputs(client, { communeIds: scope.communes.map((commune) => commune.id), period })
+  const { inputs, catalogue } = await loadServiceIndexInputs(client, { communeIds: scope.communes.map((commune) => commune.id), period: assertDashboardPeriod(period) })
   const rows = scope.communes.map((commune) =>
     rankingRow({ communeId: commune.id, communeCode: commune.code, communeName: commune.name }, scoreServiceIndex(inputs.get(commune.id) ?? {}, config), SHARED_SECTIONS),
   )
