@@ -293,7 +293,7 @@ describe('bad parameters', () => {
     [{ table: 'dossiers', format: 'csv', xa: '1668', 'chi-so': 'everything' }, { xa: ['INVALID_CODE'], 'chi-so': ['NOT_AN_OPTION'] }],
     [{ table: 'ranking', format: 'csv', tu: '2026-11-01' }, { den: ['REQUIRED'] }],
     [{ table: 'ranking', format: 'csv', tu: '2026-11-20', den: '2026-11-01' }, { den: ['END_BEFORE_START'] }],
-    [{ table: 'ranking', format: 'csv', tu: '01/11/2026', den: '2026-11-20' }, { tu: ['INVALID_DATE'] }],
+    [{ table: 'ranking', format: 'csv', tu: '31/02/2026', den: '2026-11-20' }, { tu: ['INVALID_DATE'] }],
     [{ table: 'ranking', format: 'csv', ky: '45', xep: 'DROP TABLE', chieu: 'up' }, { ky: ['INVALID_PRESET'], xep: ['INVALID_SORT_KEY'], chieu: ['INVALID_DIRECTION'] }],
   ]
   it.each(cases)('refuses %j with every problem named', async (query, fieldErrors) => {
