@@ -21,4 +21,12 @@ describe('fieldErrorsOf', () => {
     expect(fieldErrorsOf(parsed.error)).toEqual({ form: ['NOTHING_TO_PAY'] })
     expect(fieldErrorsOf(parsed.error, '_form')).toEqual({ _form: ['NOTHING_TO_PAY'] })
   })
+
+  it('keeps a code once per field when two checks fail alike', () => {
+    const Twice = z.strictObject({ tu: z.string().min(10, 'INVALID_DATE').regex(/^\d{4}-\d{2}-\d{2}$/, 'INVALID_DATE') })
+    const parsed = Twice.safeParse({ tu: 'x' })
+    expect(parsed.success).toBe(false)
+    if (parsed.success) return
+    expect(fieldErrorsOf(parsed.error)).toEqual({ tu: ['INVALID_DATE'] })
+  })
 })

@@ -48,13 +48,14 @@ type ValidationIssues = { issues: readonly { path: readonly PropertyKey[]; messa
 
 /**
  * A failed parse → `{ 'path.to.field': [code, …] }`, the shape of AppError's fieldErrors; issues about the whole
- * input (an empty path) go under `whole`.
+ * input (an empty path) go under `whole`. A code repeated for one field (two checks failing alike) is kept once.
  */
 export function fieldErrorsOf(error: ValidationIssues, whole = 'form'): Record<string, string[]> {
   const errors: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : whole
-    ;(errors[field] ??= []).push(issue.message)
+    const codes = (errors[field] ??= [])
+    if (!codes.includes(issue.message)) codes.push(issue.message)
   }
   return errors
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { addCalendarDays, localDateOf, localInstant, weekdayOf } from '../calendar/working-days'
-import { AppError } from '../errors'
+import { AppError, fieldErrorsOf } from '../errors'
 import {
   DASHBOARD_PRESETS,
   DASHBOARD_SORT_KEYS,
@@ -167,16 +167,6 @@ const PeriodParamsSchema = (today: LocalDate) =>
       else if (days > MAX_PERIOD_DAYS) context.addIssue({ code: 'custom', path: ['tu'], message: 'PERIOD_TOO_LONG' })
     })
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'form'
-    const list = (errors[field] ??= [])
-    if (!list.includes(issue.message)) list.push(issue.message)
-  }
-  return errors
-}
-
 /** The period named by the search parameters (see PeriodParamsSchema), relative to `now`. */
 export function parseDashboardPeriod(params: DashboardPeriodParams, now: Date): DashboardPeriod {
   const today = localToday(now)
@@ -186,6 +176,19 @@ export function parseDashboardPeriod(params: DashboardPeriodParams, now: Date): 
   const { tu, den, ky } = parsed.data
   if (tu !== undefined && den !== undefined) return periodOf(tu, den)
   return presetPeriod(ky ?? DEFAULT_PERIOD_DAYS, now)
+}
+
+/**
+ * The period a page shows: the one its search parameters name, or — when they do not parse — the default period,
+ * with the reasons by parameter (`tu`, `den`, `ky`), so a mistyped URL still shows a page and can say why.
+ */
+export function periodOrDefault(params: DashboardPeriodParams, now: Date): { period: DashboardPeriod; fieldErrors: Record<string, string[]> | null } {
+  try {
+    return { period: parseDashboardPeriod(params, now), fieldErrors: null }
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error
+    return { period: parseDashboardPeriod({}, now), fieldErrors: error.fieldErrors ?? { ky: ['INVALID_DATE'] } }
+  }
 }
 
 /** `xep` (a DASHBOARD_SORT_KEYS column; default received) and `chieu` ('asc' | 'desc'; default desc, asc for name). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hrefWith, indexPeriodFrom, parseSimulationParams, periodParams, simulationParams } from './service-index-params'
+import { periodOrDefault } from './dashboard-metrics'
+import { hrefWith, parseSimulationParams, periodParams, simulationParams } from './service-index-params'
 
 const NOW = new Date('2026-11-24T03:00:00Z') // 10:00 in Vietnam
 
@@ -21,28 +22,35 @@ describe('parseSimulationParams', () => {
   })
 })
 
-describe('indexPeriodFrom', () => {
+describe('periodOrDefault (the period of an index page)', () => {
   it("uses the dashboard's period rules", () => {
-    const { period, invalid } = indexPeriodFrom({ tu: '2026-11-01', den: '2026-11-20' }, NOW)
-    expect(invalid).toBe(false)
+    const { period, fieldErrors } = periodOrDefault({ tu: '2026-11-01', den: '2026-11-20' }, NOW)
+    expect(fieldErrors).toBeNull()
     expect(period).toMatchObject({ from: '2026-11-01', to: '2026-11-20', days: 20, preset: null })
     expect(period.startsAt.toISOString()).toBe('2026-10-31T17:00:00.000Z')
     expect(period.endsBefore.toISOString()).toBe('2026-11-20T17:00:00.000Z')
-    expect(indexPeriodFrom({ ky: '7' }, NOW).period).toMatchObject({ from: '2026-11-18', to: '2026-11-24', preset: 7 })
+    expect(periodOrDefault({ ky: '7' }, NOW).period).toMatchObject({ from: '2026-11-18', to: '2026-11-24', preset: 7 })
   })
 
-  it('falls back to the last 30 days, and says so, for an invalid choice', () => {
-    for (const params of [{ tu: '2026-11-20', den: '2026-11-01' }, { tu: '2026-02-30', den: '2026-03-01' }, { ky: '12' }, { tu: '2026-11-01' }, { tu: '2026-11-01', den: '2026-11-25' }]) {
-      const { period, invalid } = indexPeriodFrom(params, NOW)
-      expect(invalid).toBe(true)
+  it('falls back to the last 30 days, and says why by parameter, for an invalid choice', () => {
+    const cases: [Record<string, string>, Record<string, string[]>][] = [
+      [{ tu: '2026-11-20', den: '2026-11-01' }, { den: ['END_BEFORE_START'] }],
+      [{ tu: '2026-02-30', den: '2026-03-01' }, { tu: ['INVALID_DATE'] }],
+      [{ ky: '12' }, { ky: ['INVALID_PRESET'] }],
+      [{ tu: '2026-11-01' }, { den: ['REQUIRED'] }],
+      [{ tu: '01/11/2026', den: '25/11/2026' }, { den: ['AFTER_TODAY'] }],
+    ]
+    for (const [params, errors] of cases) {
+      const { period, fieldErrors } = periodOrDefault(params, NOW)
+      expect(fieldErrors).toEqual(errors)
       expect(period).toMatchObject({ from: '2026-10-26', to: '2026-11-24', days: 30, preset: 30 })
     }
   })
 
   it('reproduces a period in links: a preset stays a preset, the default is left out', () => {
-    expect(periodParams(indexPeriodFrom({}, NOW).period)).toEqual({})
-    expect(periodParams(indexPeriodFrom({ ky: '90' }, NOW).period)).toEqual({ ky: '90' })
-    expect(periodParams(indexPeriodFrom({ tu: '2026-11-01', den: '2026-11-20' }, NOW).period)).toEqual({ tu: '2026-11-01', den: '2026-11-20' })
+    expect(periodParams(periodOrDefault({}, NOW).period)).toEqual({})
+    expect(periodParams(periodOrDefault({ ky: '90' }, NOW).period)).toEqual({ ky: '90' })
+    expect(periodParams(periodOrDefault({ tu: '2026-11-01', den: '2026-11-20' }, NOW).period)).toEqual({ tu: '2026-11-01', den: '2026-11-20' })
   })
 })
 

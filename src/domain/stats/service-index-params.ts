@@ -1,6 +1,4 @@
-import { AppError } from '../errors'
-import { parseDashboardPeriod } from './dashboard-metrics'
-import { DEFAULT_PERIOD_DAYS, type DashboardPeriod, type DashboardPeriodParams } from './dashboard-metrics-types'
+import { DEFAULT_PERIOD_DAYS, type DashboardPeriod } from './dashboard-metrics-types'
 import type { SimulationMode } from './service-index'
 
 /**
@@ -22,20 +20,6 @@ export function parseSimulationParams(params: SimulationParams): SimulationChoic
   const mode: SimulationMode = mo === 'step' ? 'STEP' : 'TARGET'
   const step = /^\d{1,3}$/.test(buoc) ? Number(buoc) : DEFAULT_STEP_PERCENT
   return { mode, stepPercent: step >= 1 && step <= 100 ? step : DEFAULT_STEP_PERCENT }
-}
-
-/**
- * The period of an index page from its search parameters (`tu`/`den` or `ky`, the dashboard's rules in
- * dashboard-metrics.ts): an invalid choice falls back to the default period and says so (`invalid`), so the page
- * still answers and can tell the user why.
- */
-export function indexPeriodFrom(params: DashboardPeriodParams, now: Date): { period: DashboardPeriod; invalid: boolean } {
-  try {
-    return { period: parseDashboardPeriod(params, now), invalid: false }
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'INVALID_INPUT') return { period: parseDashboardPeriod({}, now), invalid: true }
-    throw error
-  }
 }
 
 /** The search parameters that reproduce a period (a preset stays a preset, so a link keeps meaning "the last 30 days"). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError } from '../errors'
+import { AppError, fieldErrorsOf } from '../errors'
 
 /**
  * # Service-quality index ("Bộ chỉ số 766")
@@ -190,15 +190,6 @@ export const ServiceIndexInputSchema = z.strictObject({
     .nullish(),
 }) satisfies z.ZodType<ServiceIndexInput>
 
-/** zod issues → `{ 'path.to.field': [code] }`, the shape of AppError's fieldErrors. */
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'form'
-    ;(errors[field] ??= []).push(issue.message)
-  }
-  return errors
-}
 
 /** Validates counts (integers ≥ 0, parts within their whole); throws AppError INVALID_INPUT otherwise. */
 export function parseServiceIndexInput(raw: unknown): ServiceIndexInput {

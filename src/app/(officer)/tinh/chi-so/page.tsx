@@ -8,7 +8,8 @@ import { ScoreSummary } from '@/components/service-index/score-summary'
 import { indexLocale } from '@/components/service-index/format'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
-import { hrefWith, indexPeriodFrom, periodParams } from '@/domain/stats/service-index-params'
+import { periodOrDefault } from '@/domain/stats/dashboard-metrics'
+import { hrefWith, periodParams } from '@/domain/stats/service-index-params'
 import { DEFAULT_SERVICE_INDEX_SORT, type ServiceIndexSort } from '@/domain/stats/service-index-ranking'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
@@ -27,7 +28,8 @@ export default async function ServiceIndexRankingPage({ searchParams }: { search
   const actor = await requirePagePermission('dashboard.readProvince', PATH)
   const query = await searchParams
   const now = new Date()
-  const { period, invalid } = indexPeriodFrom(query, now)
+  const { period, fieldErrors } = periodOrDefault(query, now)
+  const invalid = fieldErrors !== null
   const [ranking, t, locale] = await Promise.all([
     getServiceIndexRanking(db(), { actor, period, sort: { xep: query.xep, chieu: query.chieu } }),
     getTranslations('ServiceIndex'),

@@ -6,7 +6,8 @@ import { IndexPeriodForm } from '@/components/service-index/period-form'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { Notice } from '@/components/ui/notice'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
-import { hrefWith, indexPeriodFrom, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
+import { periodOrDefault } from '@/domain/stats/dashboard-metrics'
+import { hrefWith, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { orNotFound } from '@/server/http/page-result'
@@ -39,7 +40,8 @@ export default async function StaffServiceIndexPage({ searchParams }: { searchPa
   }
   const query = await searchParams
   const now = new Date()
-  const { period, invalid } = indexPeriodFrom(query, now)
+  const { period, fieldErrors } = periodOrDefault(query, now)
+  const invalid = fieldErrors !== null
   const simulation = parseSimulationParams(query)
   const wanted = typeof query.xa === 'string' ? query.xa : undefined
   const code = communes.find((commune) => commune.code === wanted)?.code ?? first.code

@@ -5,7 +5,8 @@ import { CommuneIndexView } from '@/components/service-index/commune-index-view'
 import { IndexPeriodForm } from '@/components/service-index/period-form'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { DEFAULT_PERIOD_DAYS } from '@/domain/stats/dashboard-metrics-types'
-import { hrefWith, indexPeriodFrom, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
+import { periodOrDefault } from '@/domain/stats/dashboard-metrics'
+import { hrefWith, parseSimulationParams, periodParams, simulationParams } from '@/domain/stats/service-index-params'
 import { requirePagePermission } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { orNotFound } from '@/server/http/page-result'
@@ -24,7 +25,8 @@ export default async function CommuneServiceIndexPage({ params, searchParams }: 
   const actor = await requirePagePermission('dashboard.readProvince', path)
   const query = await searchParams
   const now = new Date()
-  const { period, invalid } = indexPeriodFrom(query, now)
+  const { period, fieldErrors } = periodOrDefault(query, now)
+  const invalid = fieldErrors !== null
   const simulation = parseSimulationParams(query)
   const [data, t] = await Promise.all([orNotFound(getCommuneServiceIndex(db(), { actor, communeCode: code, period, simulation })), getTranslations('ServiceIndex')])
   const base = periodParams(period)
