@@ -22,6 +22,18 @@ const EnvSchema = z.object({
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (server/http/
+   * client-address.ts): the client is read that many entries from the header's right end. 0: no proxy, the
+   * header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^(?:[0-9]|10)$/, { message: 'must be a whole number from 0 to 10' })
+      .default('0')
+      .transform(Number),
+  ),
   /** Where attachment bytes live (server/attachments/storage): `local` disk or an `s3`-compatible bucket. */
   ATTACHMENT_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
   /** Directory of the `local` storage; default `<cwd>/.data/attachments`. */

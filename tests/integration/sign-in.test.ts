@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/generated/prisma/client'
 import { hashPassword } from '@/server/auth/password'
 import { signInWithPassword } from '@/server/auth/sign-in-with-password'
 import { updateStaffPassword } from '@/server/admin/staff.repo'
+import { requestMetaFrom, UNKNOWN_CLIENT_ADDRESS } from '@/server/http/request-meta'
 import { createPrismaClient } from '@/server/prisma-client'
 
 let client: PrismaClient
@@ -92,6 +93,52 @@ describe('password sign-in', () => {
     expect(fromSprayer).toMatchObject({ code: 'INVALID_CREDENTIALS' })
     const elsewhere = await signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: meta('198.51.100.200'), now: minutes(101) })
     expect(elsewhere.id).toBeTruthy()
+  })
+
+  it('never records a forged X-Forwarded-For without a trusted proxy (TRUSTED_PROXY_HOPS=0), and the account lock holds whatever it says', async () => {
+    // The header as `next start` passes it on: the client's own when it sent one (the socket address is lost).
+    const forged = (index: number) => requestMetaFrom(new Headers({ 'x-forwarded-for': `10.20.${index}.1, 172.16.${index}.9`, 'user-agent': 'vitest' }), 0)
+    for (let index = 0; index < 5; index++) {
+      const result = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.thu', password: 'sai' }, meta: forged(index), now: minutes(400) }))
+      expect(result).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    }
+    // A new header each time does not escape the account's lock, even with the right password.
+    const locked = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: forged(99), now: minutes(401) }))
+    expect(locked).toEqual({ code: 'INVALID_CREDENTIALS', message: 'INVALID_CREDENTIALS' })
+    // No forged address reached the records: the attempts are under the unknown address.
+    expect(await client.loginAttempt.count({ where: { ip: { startsWith: '10.20.' } } })).toBe(0)
+    expect(await client.loginAttempt.count({ where: { ip: UNKNOWN_CLIENT_ADDRESS, createdAt: minutes(400) } })).toBe(5)
+    // 15 minutes later the account signs in again.
+    const later = await signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: forged(100), now: minutes(420) })
+    expect(later.id).toBeTruthy()
+  })
+
+  it('gives requests of unknown address no shared budget: failures on other accounts never lock everyone out', async () => {
+    const unknown = requestMetaFrom(new Headers({ 'user-agent': 'vitest' }), 0)
+    expect(unknown.ip).toBe(UNKNOWN_CLIENT_ADDRESS)
+    for (let index = 0; index < 25; index++) {
+      await refusal(signInWithPassword(client, { input: { identifier: `nham.${index}`, password: 'sai' }, meta: unknown, now: minutes(450) }))
+    }
+    expect(await client.loginAttempt.count({ where: { ip: UNKNOWN_CLIENT_ADDRESS, createdAt: minutes(450) } })).toBe(25)
+    const someoneElse = await signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: unknown, now: minutes(451) })
+    expect(someoneElse.id).toBeTruthy()
+  })
+
+  it('counts the address the trusted proxy appended, whatever the client put before it (TRUSTED_PROXY_HOPS=1)', async () => {
+    // nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for — the client's header, then its peer.
+    const throughNginx = (clientSent: string, peer: string) => requestMetaFrom(new Headers({ 'x-forwarded-for': `${clientSent}, ${peer}` }), 1)
+    const sprayer = '203.0.113.77'
+    for (let index = 0; index < 20; index++) {
+      const meta = throughNginx(`10.30.${index}.1`, sprayer)
+      expect(meta.ip).toBe(sprayer)
+      await refusal(signInWithPassword(client, { input: { identifier: `phun.nginx.${index}`, password: 'sai' }, meta, now: minutes(500) }))
+    }
+    const fromSprayer = await refusal(signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: throughNginx('10.30.99.1', sprayer), now: minutes(501) }))
+    expect(fromSprayer).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    // Another client behind the same proxy, even one claiming to be the sprayer, has its own budget.
+    const neighbour = await signInWithPassword(client, { input: { identifier: 'canbo.thu', password: PASSWORD }, meta: throughNginx(sprayer, '203.0.113.78'), now: minutes(501) })
+    expect(neighbour.id).toBeTruthy()
+    expect(await client.loginAttempt.count({ where: { ip: sprayer, createdAt: minutes(500) } })).toBe(20)
   })
 
   it('records every attempt, never the password', async () => {

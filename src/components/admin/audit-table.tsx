@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { formatDateTime } from '@/lib/format/date'
+import { UNKNOWN_CLIENT_ADDRESS } from '@/server/http/request-meta'
 import { staffAccountHref } from './admin-hrefs'
 import { AuditDetails } from './audit-details'
 
@@ -78,7 +79,7 @@ export async function AuditTable({ rows, caption }: { rows: AuditRowView[]; capt
               </td>
               <td className="px-3 py-2">
                 <AuditDetails data={row.data} />
-                {row.ip ? <span className="mt-1 block text-xs text-slate-600">{t('ip', { ip: row.ip })}</span> : null}
+                {row.ip ? <span className="mt-1 block text-xs text-slate-600">{row.ip === UNKNOWN_CLIENT_ADDRESS ? t('ipUnknown') : t('ip', { ip: row.ip })}</span> : null}
               </td>
             </tr>
           ))}

@@ -16,7 +16,7 @@ import { AppError } from '@/domain/errors'
 import { classifySignInIdentifier, throttleKey } from '@/domain/identity/sign-in-identifier'
 import { writeAudit } from '@/server/audit/write-audit'
 import { hashPassword } from '@/server/auth/password'
-import type { RequestMeta } from '@/server/http/request-meta'
+import { hasKnownAddress, type RequestMeta } from '@/server/http/request-meta'
 import { accountWhere } from './account-lookup'
 
 export const ZPasswordResetRequest = z.object({ identifier: z.string().trim().min(1).max(100) })
@@ -51,7 +51,7 @@ export async function requestPasswordReset(
 
   const [forIdentifier, forIp] = await Promise.all([
     client.auditLog.count({ where: { entityType: AUDIT_ENTITY, entityId: key, createdAt: { gte: since } } }),
-    client.auditLog.count({ where: { entityType: AUDIT_ENTITY, ip: meta.ip, createdAt: { gte: since } } }),
+    hasKnownAddress(meta) ? client.auditLog.count({ where: { entityType: AUDIT_ENTITY, ip: meta.ip, createdAt: { gte: since } } }) : 0,
   ])
   if (isResetRequestBlocked({ identifier: forIdentifier, ip: forIp })) throw new AppError('RATE_LIMITED', 'password reset requests throttled')
 

@@ -5,7 +5,7 @@ import type { PrismaClient } from '@/generated/prisma/client'
 import { AppError } from '@/domain/errors'
 import { isSignInBlocked, windowStart } from '@/domain/access/sign-in-throttle'
 import { classifySignInIdentifier, throttleKey, type SignInIdentifier } from '@/domain/identity/sign-in-identifier'
-import type { RequestMeta } from '@/server/http/request-meta'
+import { hasKnownAddress, type RequestMeta } from '@/server/http/request-meta'
 import { hashPassword, verifyPassword } from './password'
 
 export const ZPasswordSignInInput = z.object({
@@ -68,7 +68,7 @@ export async function signInWithPassword(
       tx.loginAttempt.count({
         where: { identifier: key, succeeded: false, createdAt: lastSuccess ? { gt: lastSuccess.createdAt, lte: now } : { gte: since, lte: now } },
       }),
-      tx.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since, lte: now } } }),
+      hasKnownAddress(meta) ? tx.loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since, lte: now } } }) : 0,
     ])
     if (isSignInBlocked({ account, ip })) return null
     const attempt = await tx.loginAttempt.create({ data: { identifier: key, ip: meta.ip, succeeded: false, createdAt: now }, select: { id: true } })

@@ -1,18 +1,39 @@
 import 'server-only'
 import { headers } from 'next/headers'
+import { serverEnv } from '@/server/env'
+import { clientAddress } from './client-address'
 
 export type RequestMeta = { ip: string; userAgent: string | null }
 
 /**
- * Client address for rate limiting and audit. Behind a reverse proxy the first X-Forwarded-For hop is the
- * client; deployments must make the proxy overwrite (not append to) that header.
+ * Recorded when the client's address cannot be known: with no trusted proxy (TRUSTED_PROXY_HOPS=0) under
+ * `next start`, or a request that did not come through the configured proxies. A forged header is never
+ * recorded. Per-address limits do not apply to it (see `hasKnownAddress`): one shared budget for every such
+ * request would let anyone lock everybody out (and normal typing mistakes across the province would add up to
+ * the limit). The per-account, per-code and per-identifier limits still apply. Production sits behind a
+ * reverse proxy with TRUSTED_PROXY_HOPS set (README, "Behind a reverse proxy").
  */
-export function requestMetaFrom(headerList: Pick<Headers, 'get'>): RequestMeta {
-  const forwarded = headerList.get('x-forwarded-for')?.split(',')[0]?.trim()
+export const UNKNOWN_CLIENT_ADDRESS = 'unknown'
+
+/**
+ * Client address for rate limiting and audit: X-Forwarded-For counted from the right, trusting exactly
+ * TRUSTED_PROXY_HOPS proxies (see clientAddress). Next.js does not hand the socket's address to the app
+ * (it is in the header only when the client sent none), hence `socketAddress: null`.
+ */
+export function requestMetaFrom(
+  headerList: Pick<Headers, 'get'>,
+  trustedHops: number = serverEnv().TRUSTED_PROXY_HOPS,
+): RequestMeta {
+  const ip = clientAddress({ forwardedFor: headerList.get('x-forwarded-for'), socketAddress: null, trustedHops })
   return {
-    ip: forwarded || headerList.get('x-real-ip') || '127.0.0.1',
+    ip: ip ?? UNKNOWN_CLIENT_ADDRESS,
     userAgent: headerList.get('user-agent')?.slice(0, 500) ?? null,
   }
+}
+
+/** Whether per-address limits can count this request (its address is known, not `unknown`). */
+export function hasKnownAddress(meta: RequestMeta): boolean {
+  return meta.ip !== UNKNOWN_CLIENT_ADDRESS
 }
 
 export async function getRequestMeta(): Promise<RequestMeta> {

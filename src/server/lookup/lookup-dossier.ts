@@ -8,7 +8,7 @@ import { normalizeVietnamesePhone } from '@/domain/identity/phone'
 import { decideLookupThrottle, lookupCodeKey, lookupWindowStart } from '@/domain/lookup/lookup-throttle'
 import { publicNextStep, type PublicNextStep } from '@/domain/lookup/public-next-step'
 import { loadWorkingCalendar } from '@/server/calendar/load-working-calendar'
-import type { RequestMeta } from '@/server/http/request-meta'
+import { hasKnownAddress, type RequestMeta } from '@/server/http/request-meta'
 
 export const ZPublicLookupInput = z.object({
   code: z.string().trim().min(1, 'required').max(64, 'tooLong'),
@@ -66,13 +66,14 @@ export async function lookupDossier(
 
   const reservation = await client.$transaction(async (tx) => {
     // Both keys, in a fixed order (no deadlock between two lookups locking them the other way round).
-    for (const key of [`lookup:code:${code}`, `lookup:ip:${meta.ip}`].sort()) {
+    const byAddress = hasKnownAddress(meta)
+    for (const key of [`lookup:code:${code}`, ...(byAddress ? [`lookup:ip:${meta.ip}`] : [])].sort()) {
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS lock`
     }
     const createdAt = { gt: lookupWindowStart(now), lte: now }
     const select = { createdAt: true, succeeded: true } as const
     const [byIp, byCode] = await Promise.all([
-      tx.lookupAttempt.findMany({ where: { ip: meta.ip, createdAt }, select, orderBy: { createdAt: 'desc' }, take: 100 }),
+      byAddress ? tx.lookupAttempt.findMany({ where: { ip: meta.ip, createdAt }, select, orderBy: { createdAt: 'desc' }, take: 100 }) : [],
       tx.lookupAttempt.findMany({ where: { code, createdAt }, select, orderBy: { createdAt: 'desc' }, take: 100 }),
     ])
     const decision = decideLookupThrottle({ byIp, byCode }, now)

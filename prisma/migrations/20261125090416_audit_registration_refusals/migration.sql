@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditLog_action_ip_createdAt_idx" ON "AuditLog"("action", "ip", "createdAt");

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { isRegistrationBlocked, MAX_TAKEN_REFUSALS_PER_IP, REGISTRATION_WINDOW_MINUTES, registrationWindowStart } from './registration-throttle'
+
+describe('registration throttle', () => {
+  it('lets five refusals through and blocks from the fifth on', () => {
+    expect(MAX_TAKEN_REFUSALS_PER_IP).toBe(5)
+    expect([0, 1, 4, 5, 6, 100].map(isRegistrationBlocked)).toEqual([false, false, false, true, true, true])
+  })
+
+  it('counts over the last 15 minutes, as the form says', () => {
+    expect(REGISTRATION_WINDOW_MINUTES).toBe(15)
+    expect(registrationWindowStart(new Date('2026-11-25T10:00:00Z')).toISOString()).toBe('2026-11-25T09:45:00.000Z')
+  })
+})
