@@ -361,6 +361,56 @@ describe('cash at the desk', () => {
   })
 })
 
+describe('a dossier whose applicant opened the gateway again and again', () => {
+  it('refuses online attempts past the 90th and still takes the fee at the desk', async () => {
+    const dossier = await client.dossier.findUniqueOrThrow({ where: { id: (await owingDossier(10_000)).id }, select: { id: true, code: true, communeId: true } })
+    // 89 abandoned visits to the gateway (each an order of its own), written as the 90th start would find them.
+    const abandoned = Array.from({ length: 89 }, (_, index) => index + 1)
+    await client.payment.createMany({
+      data: abandoned.map((sequence) => ({ dossierId: dossier.id, communeId: dossier.communeId, amountVnd: 10_000, method: 'GATEWAY' as const, status: 'EXPIRED' as const, reference: `MC-test-${dossier.id}-${sequence}`, sequence, idempotencyKey: `payment:${dossier.id}:${sequence}`, createdAt: NOW })),
+    })
+    const ninetieth = await startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW })
+    expect(ninetieth.reference).toMatch(/^MC\d{16}90\d{2}$/)
+    expect(await refusal(startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'GATEWAY', now: NOW }))).toBe('INVALID_TRANSITION')
+    expect(await refusal(startPayment(client, { actor: owner, dossierRef: dossier.code, method: 'VIETQR', now: NOW }))).toBe('INVALID_TRANSITION')
+    expect(await client.payment.count({ where: { dossierId: dossier.id } })).toBe(90)
+
+    const cash = await recordCashPayment(client, { actor: clerk, input: { dossierRef: dossier.code, amountVnd: '10000' }, meta, now: NOW })
+    expect(cash.reference).toMatch(/^MC\d{16}91\d{2}$/)
+    expect(await balance(dossier.id)).toMatchObject({ paidVnd: 10_000 })
+  })
+})
+
+describe('the commune payments page, while money is being credited', () => {
+  it('never waits for a payment another transaction holds, and expires the overdue ones it can take', async () => {
+    const held = await owingDossier(10_000)
+    const free = await owingDossier(10_000)
+    const heldPayment = await startPayment(client, { actor: owner, dossierRef: held.code, method: 'GATEWAY', now: NOW })
+    const freePayment = await startPayment(client, { actor: owner, dossierRef: free.code, method: 'GATEWAY', now: NOW })
+    const later = new Date(NOW.getTime() + 24 * 3_600_000)
+
+    // An IPN (or a statement import) holds one of the two overdue payments, locked, while the page loads.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let locked!: () => void
+    const isLocked = new Promise<void>((resolve) => (locked = resolve))
+    const holder = client.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${heldPayment.id}::uuid FOR UPDATE`
+      locked()
+      await released
+    }, { timeout: 20_000 })
+    await isLocked
+    const page = getCommunePayments(client, { actor: clerk, query: {}, now: later })
+    const outcome = await Promise.race([page.then(() => 'ANSWERED'), new Promise((resolve) => setTimeout(() => resolve('WAITING'), 5_000))])
+    release()
+    await holder
+    expect(outcome).toBe('ANSWERED')
+    await page
+    const statuses = await client.payment.findMany({ where: { id: { in: [heldPayment.id, freePayment.id] } }, select: { id: true, status: true } })
+    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({ [heldPayment.id]: 'PENDING', [freePayment.id]: 'EXPIRED' })
+  })
+})
+
 describe('a transfer for a QR abandoned after paying by card', () => {
   it('is listed as money received twice, not applied', async () => {
     const dossier = await owingDossier(10_000)

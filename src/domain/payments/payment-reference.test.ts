@@ -4,6 +4,9 @@ import { ZodError } from 'zod'
 import {
   buildPaymentReference,
   decodePaymentReference,
+  MAX_ONLINE_PAYMENT_SEQUENCE,
+  MAX_PAYMENT_SEQUENCE,
+  nextPaymentSequence,
   parsePaymentReference,
   PAYMENT_REFERENCE_LENGTH,
   type PaymentReferenceInput,
@@ -135,6 +138,26 @@ describe('parsePaymentReference', () => {
   it('finds nothing in a description without a reference', () => {
     for (const description of ['', 'CHUYEN TIEN LE PHI', 'MC123', 'MC 1668', `MC${'1'.repeat(19)}`]) {
       expect(parsePaymentReference(description)).toEqual({ status: 'NOT_FOUND' })
+    }
+  })
+})
+
+describe('nextPaymentSequence', () => {
+  it('numbers payments from 1; online attempts stop at 90, recorded money at 99', () => {
+    expect(nextPaymentSequence(null, 'ONLINE')).toBe(1)
+    expect(nextPaymentSequence(89, 'ONLINE')).toBe(MAX_ONLINE_PAYMENT_SEQUENCE)
+    expect(nextPaymentSequence(90, 'ONLINE')).toBeNull()
+    expect(nextPaymentSequence(90, 'RECORDED')).toBe(91)
+    expect(nextPaymentSequence(98, 'RECORDED')).toBe(MAX_PAYMENT_SEQUENCE)
+    expect(nextPaymentSequence(99, 'RECORDED')).toBeNull()
+  })
+
+  it('never gives a number a reference cannot carry', () => {
+    for (let latest = 0; latest <= 120; latest++) {
+      for (const kind of ['ONLINE', 'RECORDED'] as const) {
+        const next = nextPaymentSequence(latest, kind)
+        if (next !== null) expect(() => buildPaymentReference({ dossierCode: '16681-261124-0007', paymentSequence: next })).not.toThrow()
+      }
     }
   })
 })

@@ -25,6 +25,20 @@ export const ZPaymentReferenceInput = z.object({
   /** 1 for the dossier's first payment (fee), 2 for the next (e.g. a charge at result), … */
   paymentSequence: z.number().int().min(1).max(99),
 })
+
+/** The last payment number a reference can carry (two digits). */
+export const MAX_PAYMENT_SEQUENCE = 99
+/** Online attempts (a QR, a visit to the gateway) stop here; the numbers above stay for money staff record. */
+export const MAX_ONLINE_PAYMENT_SEQUENCE = 90
+
+/** ONLINE: started by the applicant; RECORDED: cash at the desk, a transfer applied from a statement line. */
+export type PaymentNumberKind = 'ONLINE' | 'RECORDED'
+
+/** The number after `latest` (null: the dossier's first payment), or null when none is left for this kind. */
+export function nextPaymentSequence(latest: number | null, kind: PaymentNumberKind): number | null {
+  const next = (latest ?? 0) + 1
+  return next <= (kind === 'ONLINE' ? MAX_ONLINE_PAYMENT_SEQUENCE : MAX_PAYMENT_SEQUENCE) ? next : null
+}
 export type PaymentReferenceInput = z.infer<typeof ZPaymentReferenceInput>
 
 export function buildPaymentReference(input: PaymentReferenceInput): string {

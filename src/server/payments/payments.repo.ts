@@ -2,6 +2,8 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import type { FeeMoment } from '@/domain/fees/payment-due'
+import { AppError } from '@/domain/errors'
+import { buildPaymentReference, nextPaymentSequence, type PaymentNumberKind } from '@/domain/payments/payment-reference'
 import { receiptNumberOf } from '@/domain/payments/receipt-number'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
@@ -34,12 +36,42 @@ export async function lockPayableDossier(tx: Tx, where: ({ id: string } | { code
   return rows[0] ?? null
 }
 
-/** Pending payments past their expiry become EXPIRED (for one dossier, or one commune's). */
+/**
+ * Pending payments past their expiry become EXPIRED (for one dossier, or one commune's).
+ * The commune-wide form runs outside the money paths' lock order (dossier, then its payments) — a page any
+ * reader opens — so it takes only the rows no one holds (SKIP LOCKED) and never waits: a payment being credited
+ * or closed by an IPN or a statement import at that moment is left to that transaction, with no deadlock.
+ */
 export async function expireOverduePayments(tx: Pick<Tx, '$executeRaw'>, scope: { dossierId: string; now: Date } | { communeIds: readonly string[]; now: Date }): Promise<number> {
-  const where = 'dossierId' in scope ? Prisma.sql`"dossierId" = ${scope.dossierId}::uuid` : Prisma.sql`"communeId" = ANY(${[...scope.communeIds]}::uuid[])`
+  if ('dossierId' in scope) {
+    return tx.$executeRaw`
+      UPDATE "Payment" SET status = 'EXPIRED', "updatedAt" = ${scope.now}
+      WHERE "dossierId" = ${scope.dossierId}::uuid AND status = 'PENDING' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${scope.now}`
+  }
   return tx.$executeRaw`
     UPDATE "Payment" SET status = 'EXPIRED', "updatedAt" = ${scope.now}
-    WHERE ${where} AND status = 'PENDING' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${scope.now}`
+    WHERE id IN (
+      SELECT id FROM "Payment"
+      WHERE "communeId" = ANY(${[...scope.communeIds]}::uuid[]) AND status = 'PENDING' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${scope.now}
+      FOR UPDATE SKIP LOCKED)
+      AND status = 'PENDING'`
+}
+
+/**
+ * The number and reference of a dossier's next payment, under the dossier's lock (the caller holds it).
+ * References carry two digits for it (domain/payments/payment-reference), so online attempts stop short of the
+ * end and leave numbers for money the desk or a statement records: a citizen who opens the gateway again and
+ * again cannot leave the dossier unpayable.
+ */
+export async function allocatePaymentNumber(
+  tx: Pick<Tx, 'payment'>,
+  dossier: { id: string; code: string },
+  kind: PaymentNumberKind,
+): Promise<{ sequence: number; reference: string }> {
+  const latest = await tx.payment.aggregate({ where: { dossierId: dossier.id }, _max: { sequence: true } })
+  const sequence = nextPaymentSequence(latest._max.sequence, kind)
+  if (sequence === null) throw new AppError('INVALID_TRANSITION', `no ${kind.toLowerCase()} payment number left on dossier ${dossier.code}`)
+  return { sequence, reference: buildPaymentReference({ dossierCode: dossier.code, paymentSequence: sequence }) }
 }
 
 export type LockedPayment = {

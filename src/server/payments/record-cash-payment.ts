@@ -6,9 +6,8 @@ import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError, fieldErrorsOf } from '@/domain/errors'
 import { ZVndAmount } from '@/domain/payments/vnd-amount'
 import { outstandingVnd } from '@/domain/fees/payment-due'
-import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import type { RequestMeta } from '@/server/http/request-meta'
-import { creditPayment, lockPayment } from './payments.repo'
+import { allocatePaymentNumber, creditPayment, lockPayment } from './payments.repo'
 import { isPaymentStaff } from './payment-staff'
 
 export const CashPaymentSchema = z.strictObject({
@@ -42,9 +41,7 @@ export async function recordCashPayment(client: PrismaClient, { actor, input, me
     const owed = outstandingVnd(dossier)
     if (owed === 0) throw new AppError('INVALID_TRANSITION', 'nothing is owed')
     if (parsed.data.amountVnd !== owed) throw new AppError('INVALID_INPUT', 'the amount is not what is owed', { amountVnd: ['NOT_OWED'] })
-    const latest = await tx.payment.aggregate({ where: { dossierId: dossier.id }, _max: { sequence: true } })
-    const sequence = (latest._max.sequence ?? 0) + 1
-    const reference = buildPaymentReference({ dossierCode: dossier.code, paymentSequence: sequence })
+    const { sequence, reference } = await allocatePaymentNumber(tx, dossier, 'RECORDED')
     const created = await tx.payment.create({
       data: { dossierId: dossier.id, communeId: dossier.communeId, amountVnd: owed, method: 'CASH', status: 'PENDING', reference, sequence, idempotencyKey: `payment:${dossier.id}:${sequence}`, createdAt: now },
       select: { id: true },

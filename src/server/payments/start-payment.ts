@@ -5,11 +5,10 @@ import type { Actor } from '@/domain/access/actor'
 import { dossierRefWhere, ZDossierRef } from '@/domain/dossier/dossier-ref'
 import { AppError } from '@/domain/errors'
 import { onlinePaymentDue } from '@/domain/fees/payment-due'
-import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
 import { gatewaySettings, PAYMENT_LIFETIME_MS } from './payment-settings'
-import { expireOverduePayments, lockPayableDossier } from './payments.repo'
+import { allocatePaymentNumber, expireOverduePayments, lockPayableDossier } from './payments.repo'
 
 export const ZOnlinePaymentMethod = z.enum(['VIETQR', 'GATEWAY'])
 export type OnlinePaymentMethod = z.infer<typeof ZOnlinePaymentMethod>
@@ -73,9 +72,7 @@ export async function startPayment(
       await tx.payment.updateMany({ where: { dossierId: dossier.id, status: 'PENDING', method: 'GATEWAY' }, data: { status: 'EXPIRED', expiresAt: now } })
     }
 
-    const latest = await tx.payment.aggregate({ where: { dossierId: dossier.id }, _max: { sequence: true } })
-    const sequence = (latest._max.sequence ?? 0) + 1
-    const reference = buildPaymentReference({ dossierCode: dossier.code, paymentSequence: sequence })
+    const { sequence, reference } = await allocatePaymentNumber(tx, dossier, 'ONLINE')
     const payment = await tx.payment.create({
       data: {
         dossierId: dossier.id,

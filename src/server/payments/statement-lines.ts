@@ -3,10 +3,9 @@ import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { AppError, fieldErrorsOf } from '@/domain/errors'
-import { buildPaymentReference } from '@/domain/payments/payment-reference'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
-import { creditPayment, lockPayment, lockPaymentAndDossier } from './payments.repo'
+import { allocatePaymentNumber, creditPayment, lockPayment, lockPaymentAndDossier } from './payments.repo'
 import { isPaymentStaff } from './payment-staff'
 
 // What a human does about a bank-statement exception of the reconciliation (import-statement.ts lists them).
@@ -62,9 +61,7 @@ export async function applyStatementLine(client: PrismaClient, { actor, input, m
     if (line.resolvedAt) throw new AppError('CONFLICT', 'already resolved')
     const named = await lockPaymentAndDossier(tx, { id: line.paymentId }, actor.communeIds)
     if (!named) throw new AppError('NOT_FOUND')
-    const latest = await tx.payment.aggregate({ where: { dossierId: named.dossierId }, _max: { sequence: true } })
-    const sequence = (latest._max.sequence ?? 0) + 1
-    const reference = buildPaymentReference({ dossierCode: named.dossierCode, paymentSequence: sequence })
+    const { sequence, reference } = await allocatePaymentNumber(tx, { id: named.dossierId, code: named.dossierCode }, 'RECORDED')
     const created = await tx.payment.create({
       data: { dossierId: named.dossierId, communeId: named.communeId, amountVnd: line.amountVnd, method: 'VIETQR', status: 'PENDING', reference, sequence, idempotencyKey: `statement-line:${line.id}`, createdAt: now },
       select: { id: true },
