@@ -94,6 +94,32 @@ export type DashboardCounts = {
 }
 
 /**
+ * The period counts, one per column of the daily aggregates (DossierDailyStat and its commune × day rollup):
+ * the one list the repository, the recount and the figures read them by.
+ */
+export const DAILY_STAT_COLUMNS = [
+  'received',
+  'receivedOnline',
+  'receivedDigitised',
+  'feeDue',
+  'feePaidOnline',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'resolvedElectronic',
+  'refused',
+  'withdrawn',
+  'processingMinutes',
+  'ratingsCount',
+  'ratingsSum',
+  'ratingsSatisfied',
+] as const satisfies readonly (keyof DashboardCounts)[]
+
+/** The snapshot counts of unfinished dossiers at `now` (DossierOpenStat). */
+export const OPEN_STAT_COUNTS = ['waitingReception', 'processing', 'readyToReturn', 'awaitingSupplement', 'overdueNow'] as const satisfies readonly (keyof DashboardCounts)[]
+
+/**
  * The figures of one row (a commune, a procedure, the province): the counts needed to explain and export them,
  * plus the derived ratios. A ratio is null when its denominator is 0 ("no data", never 0 % or 100 %). Ratios are
  * unrounded fractions in [0, 1] (0.953 = 95.3 %); round only for display.

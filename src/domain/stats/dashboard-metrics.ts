@@ -2,12 +2,14 @@ import { z } from 'zod'
 import { addCalendarDays, localDateOf, localInstant, weekdayOf } from '../calendar/working-days'
 import { AppError, fieldErrorsOf } from '../errors'
 import {
+  DAILY_STAT_COLUMNS,
   DASHBOARD_PRESETS,
   DASHBOARD_SORT_KEYS,
   DEFAULT_DASHBOARD_SORT,
   DEFAULT_LOAD_THRESHOLD,
   DEFAULT_PERIOD_DAYS,
   MAX_PERIOD_DAYS,
+  OPEN_STAT_COUNTS,
   TREND_COUNT_KEYS,
   type DailyTrendPoint,
   type DashboardCounts,
@@ -227,29 +229,7 @@ export function dashboardSearchParams(period: DashboardPeriod, sort?: DashboardS
 
 // ─────────────────────────────── Figures ───────────────────────────────
 
-const COUNT_KEYS = [
-  'received',
-  'receivedOnline',
-  'receivedDigitised',
-  'feeDue',
-  'feePaidOnline',
-  'resolved',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'resolvedElectronic',
-  'refused',
-  'withdrawn',
-  'processingMinutes',
-  'ratingsCount',
-  'ratingsSum',
-  'ratingsSatisfied',
-  'waitingReception',
-  'processing',
-  'readyToReturn',
-  'awaitingSupplement',
-  'overdueNow',
-] as const satisfies readonly (keyof DashboardCounts)[]
+const COUNT_KEYS = [...DAILY_STAT_COLUMNS, ...OPEN_STAT_COUNTS] as const satisfies readonly (keyof DashboardCounts)[]
 
 export function emptyCounts(): DashboardCounts {
   return Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as DashboardCounts

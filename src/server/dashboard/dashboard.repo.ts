@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma, type PrismaClient } from '@/generated/prisma/client'
-import type { DashboardCounts, LocalDate } from '@/domain/stats/dashboard-metrics-types'
+import { DAILY_STAT_COLUMNS, type DashboardCounts, type LocalDate } from '@/domain/stats/dashboard-metrics-types'
 import type { DashboardCommune, DashboardProcedure } from './dashboard-types'
 
 /**
@@ -67,24 +67,7 @@ function convert<K extends string>(rows: SqlCounts<K>[], keys: readonly K[]): Ke
   })
 }
 
-export const PERIOD_COUNT_KEYS = [
-  'received',
-  'receivedOnline',
-  'receivedDigitised',
-  'feeDue',
-  'feePaidOnline',
-  'resolved',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'resolvedElectronic',
-  'refused',
-  'withdrawn',
-  'processingMinutes',
-  'ratingsCount',
-  'ratingsSum',
-  'ratingsSatisfied',
-] as const satisfies readonly (keyof DashboardCounts)[]
+export const PERIOD_COUNT_KEYS = DAILY_STAT_COLUMNS
 export type PeriodCounts = Pick<DashboardCounts, (typeof PERIOD_COUNT_KEYS)[number]>
 
 const sum = (column: string) => Prisma.sql`coalesce(sum(s.${Prisma.raw(`"${column}"`)}), 0)::bigint AS ${Prisma.raw(`"${column}"`)}`

@@ -19,6 +19,7 @@
  *   ('infinity' without a due date).
  */
 import 'server-only'
+import { DAILY_STAT_COLUMNS } from '@/domain/stats/dashboard-metrics-types'
 
 /** A `pg` client, or a Prisma client (transaction or not): whatever runs raw SQL. */
 export type SqlClient =
@@ -27,24 +28,7 @@ export type SqlClient =
 
 const local = (column: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Ho_Chi_Minh')`
 
-const DAILY_COLUMNS = [
-  'received',
-  'receivedOnline',
-  'receivedDigitised',
-  'feeDue',
-  'feePaidOnline',
-  'resolved',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'resolvedElectronic',
-  'refused',
-  'withdrawn',
-  'processingMinutes',
-  'ratingsCount',
-  'ratingsSum',
-  'ratingsSatisfied',
-] as const
+const DAILY_COLUMNS = DAILY_STAT_COLUMNS
 
 /** Every DossierDailyStat row a recount gives: ("communeId", day, "procedureId", …DAILY_COLUMNS). */
 export const DAILY_STATS_RECOUNT_SELECT = `
