@@ -158,4 +158,16 @@ test('a citizen finds birth registration without diacritics, applies online with
   expect(result.headers()['content-type']).toBe('application/pdf')
   expect(Buffer.from(await result.body()).equals(PDF)).toBe(true)
   await expectNoSeriousViolations(page)
+
+  // ── The citizen rates the service; the commune sees the rating on the dossier ──
+  const ratingForm = page.locator('section[aria-labelledby="danh-gia"]')
+  await ratingForm.getByLabel('4 sao: Hài lòng').check()
+  await ratingForm.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn bổ sung rõ ràng.')
+  await ratingForm.getByRole('button', { name: 'Gửi đánh giá' }).click()
+  await expect(page.getByText('Cảm ơn bạn đã đánh giá.')).toBeVisible()
+  await clerk.goto(`/can-bo/ho-so/${code}`)
+  const seen = clerk.locator('section[aria-labelledby="danh-gia"]')
+  await expect(seen.getByRole('heading', { name: 'Đánh giá của công dân' })).toBeVisible()
+  await expect(seen).toContainText('4/5 sao — Hài lòng')
+  await expect(seen).toContainText('Cán bộ hướng dẫn bổ sung rõ ràng.')
 })

@@ -1,7 +1,8 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { Notice } from '@/components/ui/notice'
 import { ATTACHMENT_LIMITS, megabytes } from '@/domain/attachments/limits'
 import { formatDate } from '@/lib/format/date'
+import { formatVnd } from '@/lib/format/vnd'
 import type { ActionResult } from '@/lib/action-result'
 import type { ActionOffer } from '@/server/dossier/dossier-actions'
 import type { DossierView } from '@/server/dossier/get-dossier'
@@ -19,14 +20,16 @@ type Props = {
   done: string | null
   /** The dossier's page for this viewer (reload after a conflict). */
   dossierHref: string
+  /** Fees still owed (the payment view's figure): an action handing over the result reminds staff to collect them. */
+  outstandingVnd?: number
 }
 
 /**
  * The actions the viewer may take now, each a form asking for exactly the inputs it requires. Nothing is
  * decided here: the offers come from the workflow engine (server/dossier/dossier-actions.ts).
  */
-export async function DossierActionPanel({ dossier, offers, submitAction, dueBounds, lateOffer, done, dossierHref }: Props) {
-  const [t, verbs, errors, attachments] = await Promise.all([getTranslations('Dossier.act'), getTranslations('Dossier.verb'), getTranslations('Dossier.act.error'), getTranslations('Attachments')])
+export async function DossierActionPanel({ dossier, offers, submitAction, dueBounds, lateOffer, done, dossierHref, outstandingVnd = 0 }: Props) {
+  const [t, verbs, errors, attachments, locale] = await Promise.all([getTranslations('Dossier.act'), getTranslations('Dossier.verb'), getTranslations('Dossier.act.error'), getTranslations('Attachments'), getLocale()])
   const verb = (action: string) => (verbs.has(action) ? verbs(action) : verbs('other'))
   const openRequest = dossier.supplementRequests.findLast((request) => request.respondedAt === null)
   const labels = (action: string): TransitionFormProps['labels'] => ({
@@ -82,6 +85,11 @@ export async function DossierActionPanel({ dossier, offers, submitAction, dueBou
           >
             <summary className="cursor-pointer px-4 py-3 font-semibold text-navy-900">{verb(offer.action)}</summary>
             <div className="border-t border-slate-200 px-4 py-4">
+              {offer.toState === 'RETURNED' && outstandingVnd > 0 ? (
+                <div className="mb-3" data-testid="fee-outstanding">
+                  <Notice tone="warning">{t('feeOutstanding', { amount: formatVnd(outstandingVnd, locale) })}</Notice>
+                </div>
+              ) : null}
               <TransitionForm
                 dossierRef={dossier.code}
                 reloadHref={dossierHref}

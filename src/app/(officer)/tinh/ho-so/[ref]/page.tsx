@@ -5,6 +5,7 @@ import { DossierDetail } from '@/components/dossier/dossier-detail'
 import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
+import { DossierRatingView } from '@/components/dossier/dossier-rating-view'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
 import { DossierPaymentPanel } from '@/components/payments/dossier-payment-panel'
 import { listDossierDocuments } from '@/server/documents/list-dossier-documents'
@@ -14,6 +15,7 @@ import { explainDossierDueDate } from '@/server/dossier/explain-dossier-due-date
 import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
+import { getDossierRating } from '@/server/rating/get-dossier-rating'
 
 // Read-only view of any dossier of the province, for provincial officers and administrators.
 // Opened from a dashboard list, its parameters give the way back: province → commune → procedure → list → dossier.
@@ -21,10 +23,11 @@ export default async function ProvinceDossierPage({ params, searchParams }: { pa
   const { ref } = await params
   const actor = await requirePagePermission('dossier.readProvince', `/tinh/ho-so/${encodeURIComponent(ref)}`)
   const dossier = await orNotFound(getDossier(db(), { actor, ref }))
-  const [documents, due, payments] = await Promise.all([
+  const [documents, due, payments, rating] = await Promise.all([
     listDossierDocuments(db(), { actor, ref: dossier.id }),
     explainDossierDueDate(db(), { actor, dossierId: dossier.id }),
     getDossierPayments(db(), { actor, dossierRef: dossier.id }),
+    getDossierRating(db(), { actor, dossierId: dossier.id }),
   ])
   const [t, locale] = await Promise.all([getTranslations('Dashboard'), getLocale()])
   const trail = dossierTrail(await searchParams, new Date(), {
@@ -51,6 +54,7 @@ export default async function ProvinceDossierPage({ params, searchParams }: { pa
       >
         <SupplementRequests dossier={dossier} />
         <DossierDocuments code={documents.code} forms={documents.forms} />
+        {dossier.state === 'RETURNED' || rating ? <DossierRatingView rating={rating} audience="staff" /> : null}
       </DossierDetail>
     </>
   )

@@ -3,6 +3,7 @@ import { DossierActionPanel } from '@/components/dossier/dossier-action-panel'
 import { DossierDetail } from '@/components/dossier/dossier-detail'
 import { DossierDueSection } from '@/components/dossier/dossier-due-section'
 import { DossierDocuments } from '@/components/dossier/dossier-documents'
+import { DossierRatingView } from '@/components/dossier/dossier-rating-view'
 import { StaffNoteForm } from '@/components/dossier/staff-note-form'
 import { SupplementRequests } from '@/components/dossier/supplement-requests'
 import { DossierPaymentPanel, type PaymentPanelNotice } from '@/components/payments/dossier-payment-panel'
@@ -18,6 +19,7 @@ import { getDossier } from '@/server/dossier/get-dossier'
 import { orNotFound } from '@/server/http/page-result'
 import { getDossierPayments } from '@/server/payments/dossier-payments'
 import { isPaymentStaff } from '@/server/payments/payment-staff'
+import { getDossierRating } from '@/server/rating/get-dossier-rating'
 import { addStaffNoteAction, recordCashAction, refundPaymentAction, setDossierFeeAction, staffTransitionAction } from './actions'
 
 /** What the page came back with after a payment form (refund recorded, cash recorded or refused). */
@@ -44,11 +46,12 @@ export default async function StaffDossierPage({ params, searchParams }: { param
     getTranslations('Dossier.notes'),
     getTranslations('Error'),
   ])
-  const [offers, documents, due, payments] = await Promise.all([
+  const [offers, documents, due, payments, rating] = await Promise.all([
     dossierActionsFor(db(), { actor, dossier }),
     listDossierDocuments(db(), { actor, ref: dossier.id }),
     explainDossierDueDate(db(), { actor, dossierId: dossier.id }),
     getDossierPayments(db(), { actor, dossierRef: dossier.id }),
+    getDossierRating(db(), { actor, dossierId: dossier.id }),
   ])
   const clockRuns = dossier.dueAt !== null && dossier.clockPausedAt === null && dossier.completedAt === null && dossier.receivedAt !== null
   const lateOffer = clockRuns && dossier.dueAt!.getTime() <= dueSoonUntil(now, calendar).getTime()
@@ -73,6 +76,7 @@ export default async function StaffDossierPage({ params, searchParams }: { param
     >
       <SupplementRequests dossier={dossier} />
       <DossierDocuments code={documents.code} forms={documents.forms} />
+      {dossier.state === 'RETURNED' || rating ? <DossierRatingView rating={rating} audience="staff" /> : null}
       {dossier.canAct ? (
         <DossierActionPanel
           dossier={dossier}
@@ -82,6 +86,7 @@ export default async function StaffDossierPage({ params, searchParams }: { param
           lateOffer={lateOffer}
           done={done}
           dossierHref={`/can-bo/ho-so/${dossier.code}`}
+          outstandingVnd={payments.desk.cashVnd}
         />
       ) : null}
       {dossier.notes ? (
