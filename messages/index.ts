@@ -13,6 +13,8 @@ import adminVi from './admin/vi.json'
 import adminEn from './admin/en.json'
 import adminCommunesVi from './admin-communes/vi.json'
 import adminCommunesEn from './admin-communes/en.json'
+import adminProceduresVi from './admin-procedures/vi.json'
+import adminProceduresEn from './admin-procedures/en.json'
 import vneidVi from './vneid/vi.json'
 import vneidEn from './vneid/en.json'
 import workflowVi from './workflow/vi.json'
@@ -45,6 +47,6 @@ import serviceIndexVi from './service-index/vi.json'
 import serviceIndexEn from './service-index/en.json'
 
 export const MESSAGES = {
-  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...adminCommunesVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi, ...dashboardExportVi, ...dashboardVi, ...serviceIndexVi },
-  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...adminCommunesEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn, ...dashboardExportEn, ...dashboardEn, ...serviceIndexEn },
+  vi: { ...coreVi, ...accountVi, ...dossierVi, ...vneidVi, ...adminVi, ...adminCommunesVi, ...adminProceduresVi, ...documentsVi, ...receptionVi, ...attachmentsVi, ...dueVi, ...workflowVi, ...formsVi, ...lookupVi, ...submissionVi, ...uploadsVi, ...paymentsVi, ...staffPaymentsVi, ...dashboardExportVi, ...dashboardVi, ...serviceIndexVi },
+  en: { ...coreEn, ...accountEn, ...dossierEn, ...vneidEn, ...adminEn, ...adminCommunesEn, ...adminProceduresEn, ...documentsEn, ...receptionEn, ...attachmentsEn, ...dueEn, ...workflowEn, ...formsEn, ...lookupEn, ...submissionEn, ...uploadsEn, ...paymentsEn, ...staffPaymentsEn, ...dashboardExportEn, ...dashboardEn, ...serviceIndexEn },
 } satisfies Record<Locale, Record<string, unknown>>

@@ -124,6 +124,8 @@ const pages: Row[] = [
   { name: 'audit log (admin)', method: 'GET', path: () => '/quan-tri/nhat-ky', expected: allowing(['admin']) },
   { name: 'workflows (admin)', method: 'GET', path: () => '/quan-tri/quy-trinh', expected: allowing(['admin']) },
   { name: 'commune collection accounts (admin)', method: 'GET', path: () => '/quan-tri/xa-phuong', expected: allowing(['admin']) },
+  { name: 'procedures and fees (admin)', method: 'GET', path: () => '/quan-tri/thu-tuc', expected: allowing(['admin']) },
+  { name: "a procedure's fee (admin)", method: 'GET', path: () => '/quan-tri/thu-tuc/1.001193', expected: allowing(['admin']) },
   // The commune's money: its clerks and leaders; the province reads (picking a commune); specialists do not.
   { name: 'fees and payments workspace', method: 'GET', path: () => '/can-bo/thanh-toan', expected: allowing(['clerkA', 'leaderA', 'clerkB', 'officer', 'admin']) },
   { name: 'account', method: 'GET', path: () => '/tai-khoan', expected: allowing(SIGNED_IN) },

@@ -9,7 +9,7 @@ const roles = [
   { role: 'specialist', identifier: 'chuyenvien.truongvinh', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Thống kê', 'Tài khoản'] },
   { role: 'leader', identifier: 'lanhdao.doluong', home: '/can-bo', heading: 'Bàn làm việc một cửa', menu: ['Hồ sơ của xã, phường', 'Thu phí, lệ phí', 'Thống kê', 'Tài khoản'] },
   { role: 'provincial officer', identifier: 'tinh.nghean', home: '/tinh', heading: 'Tổng quan toàn tỉnh', menu: ['Tổng quan toàn tỉnh', 'Tài khoản'] },
-  { role: 'administrator', identifier: 'quantri', home: '/quan-tri', heading: null, menu: ['Tổng quan toàn tỉnh', 'Tài khoản cán bộ', 'Nhật ký hệ thống', 'Quy trình xử lý', 'Tài khoản thu xã, phường', 'Tài khoản'] },
+  { role: 'administrator', identifier: 'quantri', home: '/quan-tri', heading: null, menu: ['Tổng quan toàn tỉnh', 'Tài khoản cán bộ', 'Nhật ký hệ thống', 'Quy trình xử lý', 'Tài khoản thu xã, phường', 'Thủ tục, lệ phí', 'Tài khoản'] },
 ]
 
 for (const account of roles) {

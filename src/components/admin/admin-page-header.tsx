@@ -8,6 +8,7 @@ const TABS = [
   { key: 'audit', href: '/quan-tri/nhat-ky' },
   { key: 'workflows', href: '/quan-tri/quy-trinh' },
   { key: 'communes', href: '/quan-tri/xa-phuong' },
+  { key: 'procedures', href: '/quan-tri/thu-tuc' },
 ] as const
 
 /**

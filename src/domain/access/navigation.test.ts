@@ -12,7 +12,7 @@ describe('menu by role', () => {
     SPECIALIST: ['/can-bo', '/can-bo/thong-ke', '/tai-khoan'],
     LEADER: ['/can-bo', '/can-bo/thanh-toan', '/can-bo/thong-ke', '/tai-khoan'],
     PROVINCE_OFFICER: ['/tinh', '/tai-khoan'],
-    ADMIN: ['/tinh', '/quan-tri', '/quan-tri/nhat-ky', '/quan-tri/quy-trinh', '/quan-tri/xa-phuong', '/tai-khoan'],
+    ADMIN: ['/tinh', '/quan-tri', '/quan-tri/nhat-ky', '/quan-tri/quy-trinh', '/quan-tri/xa-phuong', '/quan-tri/thu-tuc', '/tai-khoan'],
   }
   it.each(ROLES)('%s sees only what it may use', (role) => {
     expect(navigationFor(actor(role)).map((item) => item.href)).toEqual(expected[role])

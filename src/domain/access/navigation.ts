@@ -18,6 +18,7 @@ export const NAV_ITEMS = [
   { key: 'auditLog', href: '/quan-tri/nhat-ky', permission: 'admin.manageStaff' },
   { key: 'workflows', href: '/quan-tri/quy-trinh', permission: 'admin.configure' },
   { key: 'communeAccounts', href: '/quan-tri/xa-phuong', permission: 'admin.configure' },
+  { key: 'procedureFees', href: '/quan-tri/thu-tuc', permission: 'admin.configure' },
   { key: 'account', href: '/tai-khoan', permission: 'account.changePassword' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission; roles?: readonly Role[] }[]
 

@@ -1,11 +1,12 @@
 import 'server-only'
 import { z } from 'zod'
-import type { Prisma, PrismaClient } from '@/generated/prisma/client'
+import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
 import { validateWorkflow } from '@/domain/workflow/validate-workflow'
 import { writeAudit } from '@/server/audit/write-audit'
 import type { RequestMeta } from '@/server/http/request-meta'
+import { publishNextProcedureVersion } from '@/server/procedure-versions/publish-next-procedure-version'
 import { assertCanConfigureWorkflows, parseVersionId, rawField } from './workflow-admin-guard'
 import { lockVersion } from './workflow-admin.repo'
 
@@ -60,34 +61,9 @@ export async function publishWorkflowVersion(
     }
     const moved: PublishOutcome['procedures'] = []
     for (const procedure of procedures) {
-      const current = await tx.procedureVersion.findUniqueOrThrow({ where: { id: procedure.currentVersionId! }, select: { id: true, version: true, status: true } })
-      // Everything else of the current version is copied as it is (whatever columns it has).
-      const copy = await tx.procedureVersion.findUniqueOrThrow({
-        where: { id: current.id },
-        omit: { id: true, version: true, status: true, publishedAt: true, createdById: true, createdAt: true, workflowVersionId: true },
-      })
-      const latest = await tx.procedureVersion.aggregate({ where: { procedureId: procedure.id }, _max: { version: true } })
-      const next = await tx.procedureVersion.create({
-        data: {
-          ...copy,
-          feeRule: copy.feeRule as Prisma.InputJsonValue,
-          feeExemptions: copy.feeExemptions as Prisma.InputJsonValue,
-          deadline: copy.deadline as Prisma.InputJsonValue,
-          requiredDocuments: copy.requiredDocuments as Prisma.InputJsonValue,
-          formDefinition: copy.formDefinition as Prisma.InputJsonValue,
-          version: (latest._max.version ?? current.version) + 1,
-          status: 'PUBLISHED',
-          publishedAt: now,
-          createdById: actor.userId,
-          workflowVersionId: id,
-        },
-        select: { id: true, version: true },
-      })
-      // Guarded by the current version read above: a procedure changed meanwhile is a conflict, not a guess.
-      const switched = await tx.procedure.updateMany({ where: { id: procedure.id, currentVersionId: current.id }, data: { currentVersionId: next.id } })
-      if (switched.count !== 1) throw new AppError('CONFLICT', `procedure ${procedure.slug} changed meanwhile`)
-      if (current.status === 'PUBLISHED') await tx.procedureVersion.update({ where: { id: current.id }, data: { status: 'RETIRED' } })
-      moved.push({ procedureId: procedure.id, slug: procedure.slug, fromVersion: current.version, toVersion: next.version, procedureVersionId: next.id })
+      // A copy of its current version with the new workflow version, made current (the old one RETIRED).
+      const published = await publishNextProcedureVersion(tx, { procedureId: procedure.id, fromVersionId: procedure.currentVersionId!, changes: { workflowVersionId: id }, actor, now })
+      moved.push({ procedureId: procedure.id, slug: procedure.slug, ...published })
     }
 
     const unused = await tx.workflowVersion.findMany({
