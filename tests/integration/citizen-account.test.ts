@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrismaClient } from '@/generated/prisma/client'
 import type { Actor } from '@/domain/access/actor'
+import { MAX_TAKEN_REFUSALS_PER_IP } from '@/domain/account/registration-throttle'
 import { AppError } from '@/domain/errors'
 import { changePassword } from '@/server/account/change-password'
 import { registerCitizen } from '@/server/account/register-citizen'
@@ -142,44 +143,44 @@ describe('citizen registration', () => {
 })
 
 describe('probing registered numbers through registration', () => {
-  it('records each "already registered" refusal without the number, and refuses an address after five within 15 minutes', async () => {
+  it('records each "already registered" refusal without the number, and refuses an address after twenty within 15 minutes', async () => {
     const holder = await register()
     const prober = freshMeta()
     const t0 = new Date('2026-11-25T02:00:00Z')
     const at = (minute: number) => new Date(t0.getTime() + minute * 60_000)
-    for (let index = 0; index < 5; index++) {
-      const refused = await rejection(registerCitizen(client, { input: registration({ citizenId: holder.citizenId }), meta: prober, now: at(index) }))
+    for (let index = 0; index < MAX_TAKEN_REFUSALS_PER_IP; index++) {
+      const refused = await rejection(registerCitizen(client, { input: registration({ citizenId: holder.citizenId }), meta: prober, now: at(index / 2) }))
       expect(refused).toMatchObject({ code: 'ALREADY_EXISTS', fieldErrors: { citizenId: ['TAKEN'] } })
     }
     const recorded = await client.auditLog.findMany({ where: { action: 'account.register.refused', ip: prober.ip }, select: { data: true, actorId: true } })
-    expect(recorded).toHaveLength(5)
+    expect(recorded).toHaveLength(MAX_TAKEN_REFUSALS_PER_IP)
     expect(recorded.every((row) => row.actorId === null && JSON.stringify(row.data) === JSON.stringify({ fields: ['citizenId'] }))).toBe(true)
     expect(JSON.stringify(recorded)).not.toContain(holder.citizenId)
 
-    // The sixth try from that address is refused before anything is looked up, even for a free number,
+    // The next try from that address is refused before anything is looked up, even for a free number,
     // and creates nothing.
     const usersBefore = await client.user.count()
-    const blocked = await rejection(registerCitizen(client, { input: registration(), meta: prober, now: at(6) }))
+    const blocked = await rejection(registerCitizen(client, { input: registration(), meta: prober, now: at(11) }))
     expect(blocked.code).toBe('RATE_LIMITED')
-    expect(await rejection(registerCitizen(client, { input: registration({ citizenId: holder.citizenId }), meta: prober, now: at(7) }))).toMatchObject({ code: 'RATE_LIMITED' })
+    expect(await rejection(registerCitizen(client, { input: registration({ citizenId: holder.citizenId }), meta: prober, now: at(12) }))).toMatchObject({ code: 'RATE_LIMITED' })
     expect(await client.user.count()).toBe(usersBefore)
 
     // Another address is not held back; the prober's own window ends 15 minutes after its refusals.
-    await registerCitizen(client, { input: registration(), meta: freshMeta(), now: at(7) })
-    await registerCitizen(client, { input: registration(), meta: prober, now: at(20) })
+    await registerCitizen(client, { input: registration(), meta: freshMeta(), now: at(12) })
+    await registerCitizen(client, { input: registration(), meta: prober, now: at(25) })
     expect(await client.user.count()).toBe(usersBefore + 2)
   })
 
-  it('counts parallel probes from one address: never more than five are answered', async () => {
+  it('counts parallel probes from one address: never more than the limit are answered', async () => {
     const holder = await register()
     const prober = freshMeta()
     const now = new Date('2026-11-25T03:00:00Z')
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, () => registerCitizen(client, { input: registration({ phone: holder.phone }), meta: prober, now })),
+      Array.from({ length: MAX_TAKEN_REFUSALS_PER_IP + 6 }, (_, index) => registerCitizen(client, { input: registration({ phone: holder.phone }), meta: prober, now: new Date(now.getTime() + index) })),
     )
     const codes = results.map((result) => (result.status === 'rejected' && result.reason instanceof AppError ? result.reason.code : 'OTHER'))
-    expect(codes.filter((code) => code === 'ALREADY_EXISTS')).toHaveLength(5)
-    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(7)
+    expect(codes.filter((code) => code === 'ALREADY_EXISTS')).toHaveLength(MAX_TAKEN_REFUSALS_PER_IP)
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(6)
   })
 })
 

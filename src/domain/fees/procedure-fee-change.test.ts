@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultFormDefinition } from '../forms/default-forms'
 import { FormDefinitionSchema } from '../forms/form-definition'
 import {
+  answerCanBe,
   changedFeeFields,
   checkFeeAgainstForm,
   conditionFields,
@@ -139,6 +140,24 @@ describe('checkFeeAgainstForm', () => {
       feeExemptions: ['exemptionFieldNotInForm:2'],
     })
   })
+
+  it('refuses a condition value the answer can never take, which would make the exemption never apply', () => {
+    const late = (equals: string | number | boolean) => ({ ...BIRTH_EXEMPTION, when: { field: 'khaiSinhQuaHan', equals } })
+    // A tick box answers true or false, never the text "false".
+    expect(checkFeeAgainstForm({ feeRule: { kind: 'FIXED' }, feeExemptions: [BIRTH_EXEMPTION, late('false')] }, birthForm)).toEqual({ feeExemptions: ['exemptionValueInvalid:2'] })
+    expect(checkFeeAgainstForm({ feeRule: { kind: 'FIXED' }, feeExemptions: [late(0)] }, birthForm)).toEqual({ feeExemptions: ['exemptionValueInvalid:1'] })
+    expect(checkFeeAgainstForm({ feeRule: { kind: 'FIXED' }, feeExemptions: [late(false)] }, birthForm)).toEqual({})
+  })
+
+  it('knows what each kind of answer can equal', () => {
+    const gender = { key: 'gioiTinh', type: 'radio', options: [{ value: 'NAM' }, { value: 'NU' }] }
+    expect(answerCanBe(gender, 'NU')).toBe(true)
+    expect(answerCanBe(gender, 'KHAC')).toBe(false)
+    expect(answerCanBe({ key: 'soBan', type: 'number' }, 2)).toBe(true)
+    expect(answerCanBe({ key: 'soBan', type: 'number' }, '2')).toBe(false)
+    expect(answerCanBe({ key: 'hoTen', type: 'text' }, 'An')).toBe(true)
+    expect(answerCanBe({ key: 'diaChi', type: 'address' }, 'Vinh')).toBe(false)
+  })
 })
 
 describe('unverified fee flags', () => {
@@ -155,7 +174,9 @@ describe('unverified fee flags', () => {
   })
 
   it('keeps the amount flagged while it is still not known and the rule needs it', () => {
-    expect(unverifiedAfterFeeChange(seeded, { feeVnd: null, feeRule: { kind: 'FIXED' } })).toEqual(['deadline.cutoffHour', 'requiredDocuments', 'feeVnd'])
+    // Where it was, so saving an unchanged form changes nothing.
+    expect(unverifiedAfterFeeChange(seeded, { feeVnd: null, feeRule: { kind: 'FIXED' } })).toEqual(seeded)
+    expect(unverifiedAfterFeeChange(['deadline.cutoffHour', 'feeNote'], { feeVnd: null, feeRule: { kind: 'FIXED' } })).toEqual(['deadline.cutoffHour', 'feeVnd'])
     expect(unverifiedAfterFeeChange([], { feeVnd: null, feeRule: { kind: 'PER_COPY', copiesField: 'soBan' } })).toEqual(['feeVnd'])
     // The certified-copy rates are the circular's: no amount is needed.
     expect(unverifiedAfterFeeChange(seeded, { feeVnd: null, feeRule: { kind: 'CERTIFIED_COPY_PAGES', groupField: 'g', pagesField: 'p', copiesField: 'c' } })).toEqual([

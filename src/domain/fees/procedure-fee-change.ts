@@ -166,7 +166,7 @@ function ruleKindOf(value: unknown): FeeRule['kind'] | null {
   return (FEE_RULE_KINDS as readonly unknown[]).includes(value) ? (value as FeeRule['kind']) : null
 }
 
-type LeafLike = { key: string; type: string }
+type LeafLike = { key: string; type: string; options?: readonly { value: string }[] }
 type FieldLike = LeafLike & { fields?: readonly LeafLike[] }
 /** What these checks read of a form definition (domain/forms/form-definition.ts). */
 export type FeeFormLike = { sections: readonly { fields: readonly FieldLike[] }[] }
@@ -213,10 +213,34 @@ export function checkFeeAgainstForm(fee: Pick<ProcedureFee, 'feeRule' | 'feeExem
       if (!group.numbers.includes(rule.copiesField)) add(errors, 'copiesField', 'fieldNotInGroup')
     }
   }
-  const answers = conditionFields(form)
-  const unknown = fee.feeExemptions.findIndex((exemption) => !answers.includes(exemption.when.field))
-  if (unknown >= 0) add(errors, 'feeExemptions', `exemptionFieldNotInForm:${unknown + 1}`)
+  const answers = new Map(topLevelFields(form).filter((field) => field.type !== 'group' && field.type !== 'file').map((field) => [field.key, field]))
+  for (const [index, exemption] of fee.feeExemptions.entries()) {
+    const field = answers.get(exemption.when.field)
+    const values = 'equals' in exemption.when ? [exemption.when.equals] : exemption.when.oneOf
+    if (!field) add(errors, 'feeExemptions', `exemptionFieldNotInForm:${index + 1}`)
+    // A value the answer can never take ("false" for a tick box) would make the exemption silently never apply.
+    else if (!values.every((value) => answerCanBe(field, value))) add(errors, 'feeExemptions', `exemptionValueInvalid:${index + 1}`)
+    else continue
+    break
+  }
   return errors
+}
+
+/** Whether a field's answer (as the form's schema gives it) can equal this value. */
+export function answerCanBe(field: LeafLike, value: string | number | boolean): boolean {
+  switch (field.type) {
+    case 'checkbox':
+      return typeof value === 'boolean'
+    case 'number':
+      return typeof value === 'number'
+    case 'select':
+    case 'radio':
+      return typeof value === 'string' && (field.options ?? []).some((option) => option.value === value)
+    case 'address':
+      return false
+    default:
+      return typeof value === 'string'
+  }
 }
 
 /** Names in `ProcedureVersion.unverifiedFields` that are about the fee. */
@@ -235,9 +259,10 @@ export function unverifiedFeeFields(unverified: readonly string[]): string[] {
  * known, so "feeVnd" stays (or is added) flagged.
  */
 export function unverifiedAfterFeeChange(unverified: readonly string[], fee: Pick<ProcedureFee, 'feeVnd' | 'feeRule'>): string[] {
-  const kept = unverified.filter((name) => !isFeeUnverifiedField(name))
   const amountUnknown = fee.feeVnd === null && fee.feeRule.kind !== 'CERTIFIED_COPY_PAGES'
-  return amountUnknown ? [...kept, 'feeVnd'] : kept
+  // An amount still unknown keeps its flag where it was, so an unchanged form compares equal.
+  const kept = unverified.filter((name) => !isFeeUnverifiedField(name) || (amountUnknown && name === 'feeVnd'))
+  return amountUnknown && !kept.includes('feeVnd') ? [...kept, 'feeVnd'] : kept
 }
 
 /** Two fees alike, field by field (JSON compared by value). */

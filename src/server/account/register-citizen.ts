@@ -46,12 +46,14 @@ export async function registerCitizen(
 
   // Counting the address's refusals and recording this one happen under a lock per address, so parallel
   // probes cannot all slip under the limit. The refusal is committed even though the call then fails.
-  const lockKey = `registration:${meta.ip}`
+  // An unknown address (no trusted proxy) is not counted, and takes no lock: one lock for every such request
+  // would queue the province's registrations behind each other.
+  const byAddress = hasKnownAddress(meta)
   const verdict = await client.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${lockKey}))) AS lock`
-    const refusals = hasKnownAddress(meta)
-      ? await tx.auditLog.count({ where: { action: REGISTRATION_REFUSED_ACTION, ip: meta.ip, createdAt: { gt: registrationWindowStart(now), lte: now } } })
-      : 0
+    if (byAddress) await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`registration:${meta.ip}`}))) AS lock`
+    // No upper bound at `now`: a parallel request stamped a moment later, committed before the lock was granted,
+    // still counts.
+    const refusals = byAddress ? await tx.auditLog.count({ where: { action: REGISTRATION_REFUSED_ACTION, ip: meta.ip, createdAt: { gt: registrationWindowStart(now) } } }) : 0
     if (isRegistrationBlocked(refusals)) return { kind: 'blocked' as const }
     const taken = await takenFields(tx, registration.citizenId, registration.phone)
     if (Object.keys(taken).length === 0) return { kind: 'free' as const }

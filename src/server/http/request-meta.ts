@@ -36,6 +36,15 @@ export function hasKnownAddress(meta: RequestMeta): boolean {
   return meta.ip !== UNKNOWN_CLIENT_ADDRESS
 }
 
+/**
+ * The payer's address a card gateway asks for (an IP it may check against fraud rules): the client's when known,
+ * else the loopback address — a placeholder that claims nothing, rather than the word "unknown" a gateway's
+ * format check would refuse.
+ */
+export function gatewayClientIp(meta: RequestMeta): string {
+  return hasKnownAddress(meta) ? meta.ip : '127.0.0.1'
+}
+
 export async function getRequestMeta(): Promise<RequestMeta> {
   return requestMetaFrom(await headers())
 }

@@ -10,7 +10,7 @@ import { requireActor } from '@/server/auth/session'
 import { db } from '@/server/db'
 import { transitionFromForm } from '@/server/dossier/transition-from-form'
 import { runAction, type ActionResult } from '@/server/http/action-result'
-import { getRequestMeta } from '@/server/http/request-meta'
+import { gatewayClientIp, getRequestMeta } from '@/server/http/request-meta'
 import { requestOrigin } from '@/server/http/request-origin'
 import { gatewayCheckoutUrl } from '@/server/payments/gateway-checkout'
 import { startPayment } from '@/server/payments/start-payment'
@@ -53,7 +53,7 @@ export async function startPaymentAction(form: FormData): Promise<void> {
     const payment = await startPayment(db(), { actor, dossierRef, method: form.get('method'), meta })
     target =
       payment.method === 'GATEWAY'
-        ? gatewayCheckoutUrl(payment, { origin: await requestOrigin(), clientIp: meta.ip, locale: await getLocale() })
+        ? gatewayCheckoutUrl(payment, { origin: await requestOrigin(), clientIp: gatewayClientIp(meta), locale: await getLocale() })
         : // A query the page does not have yet: a redirect to the same address differing only by its hash
           // would be taken for an in-page jump and the page would not show the new transfer.
           `/ho-so-cua-toi/${encodeURIComponent(payment.dossierCode)}?chuyen-khoan=${encodeURIComponent(payment.reference)}#thanh-toan`
