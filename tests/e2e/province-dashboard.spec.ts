@@ -140,6 +140,9 @@ test('a province officer sorts the ranking, drills down to one dossier and expor
     await expect(page).toHaveURL(/&sau=/)
     await expect(list.locator('tbody tr').first()).not.toHaveAttribute('data-code', firstPage!)
     await page.getByRole('link', { name: 'Về trang đầu' }).click()
+    // Wait for the first page itself: reading a row before it came would name a dossier of the second.
+    await expect(page).not.toHaveURL(/&sau=/)
+    await expect(list.locator('tbody tr').first()).toHaveAttribute('data-code', firstPage!)
   }
 
   // ── One dossier: read-only, with the way back ──
