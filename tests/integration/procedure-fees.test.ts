@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/domain/access/actor'
 import { AppError } from '@/domain/errors'
+import { unverifiedFeeFields } from '@/domain/fees/procedure-fee-change'
 import type { Prisma, PrismaClient } from '@/generated/prisma/client'
 import { getProcedureFee, listProcedureFees, updateProcedureFee } from '@/server/admin/procedure-fees'
 import { createDossier } from '@/server/dossier/create-dossier'
@@ -176,6 +177,16 @@ describe('bad input', () => {
   it('an unchanged form writes nothing', async () => {
     const before = await snapshot()
     const result = await updateProcedureFee(client, { actor: actors.admin, input: await form(EXTRACT), meta })
+    expect(result).toMatchObject({ changed: false, version: 1 })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('an unchanged form of a procedure whose amount is not known writes nothing either (its flag stays where it was)', async () => {
+    const unknown = await client.procedureVersion.findFirstOrThrow({ where: { status: 'PUBLISHED', feeVnd: null, feeRule: { path: ['kind'], equals: 'FIXED' }, currentOf: { isNot: null } }, select: { procedure: { select: { slug: true } }, unverifiedFields: true } })
+    expect(unverifiedFeeFields(unknown.unverifiedFields)).toEqual(['feeVnd'])
+    expect(unknown.unverifiedFields.at(-1)).not.toBe('feeVnd')
+    const before = await snapshot()
+    const result = await updateProcedureFee(client, { actor: actors.admin, input: await form(unknown.procedure.slug), meta })
     expect(result).toMatchObject({ changed: false, version: 1 })
     expect(await snapshot()).toEqual(before)
   })
