@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Notice } from '@/components/ui/notice'
 import { ATTACHMENT_LIMITS, megabytes } from '@/domain/attachments/limits'
+import { remindsOutstandingFee } from '@/domain/fees/payment-due'
 import { formatDate } from '@/lib/format/date'
 import { formatVnd } from '@/lib/format/vnd'
 import type { ActionResult } from '@/lib/action-result'
@@ -85,7 +86,7 @@ export async function DossierActionPanel({ dossier, offers, submitAction, dueBou
           >
             <summary className="cursor-pointer px-4 py-3 font-semibold text-navy-900">{verb(offer.action)}</summary>
             <div className="border-t border-slate-200 px-4 py-4">
-              {offer.toState === 'RETURNED' && outstandingVnd > 0 ? (
+              {remindsOutstandingFee(offer.toState, outstandingVnd) ? (
                 <div className="mb-3" data-testid="fee-outstanding">
                   <Notice tone="warning">{t('feeOutstanding', { amount: formatVnd(outstandingVnd, locale) })}</Notice>
                 </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { onlinePaymentDue, outstandingVnd, paymentDueReason } from './payment-due'
+import { onlinePaymentDue, outstandingVnd, paymentDueReason, remindsOutstandingFee } from './payment-due'
 
 describe('onlinePaymentDue', () => {
   const base = { feeMoment: 'BEFORE_PROCESSING' as const, feeVnd: 50_000, paidVnd: 0 }
@@ -30,5 +30,13 @@ describe('state lists', () => {
     const { PAYMENT_DUE_STATES } = await import('./payment-due')
     expect([...PAYMENT_DUE_STATES.OPEN_OR_RETURNED]).toEqual([...PAYABLE_STATES])
     expect([...PAYMENT_DUE_STATES.RESULT_READY]).toEqual([...RESULT_READY_STATES])
+  })
+})
+
+describe('remindsOutstandingFee', () => {
+  it('reminds only an action handing over the result while something is owed', () => {
+    expect(remindsOutstandingFee('RETURNED', 8_000)).toBe(true)
+    expect(remindsOutstandingFee('RETURNED', 0)).toBe(false)
+    expect(remindsOutstandingFee('READY_TO_RETURN', 8_000)).toBe(false)
   })
 })

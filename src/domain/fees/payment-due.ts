@@ -32,3 +32,11 @@ export function paymentDueReason(facts: PaymentDueFacts): 'NOTHING_OWED' | 'AT_R
   if (onlinePaymentDue(facts) > 0) return 'PAYABLE'
   return (OPEN_OR_RETURNED as readonly string[]).includes(facts.state) ? 'AT_RESULT' : 'CLOSED'
 }
+
+/**
+ * Whether an action should remind staff of fees still owed: it hands over the result (its target state is
+ * RETURNED) while something is outstanding. A reminder, not a block: the desk may collect at the same counter.
+ */
+export function remindsOutstandingFee(toState: string, outstanding: number): boolean {
+  return toState === 'RETURNED' && outstanding > 0
+}

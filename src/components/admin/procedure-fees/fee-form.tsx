@@ -129,31 +129,8 @@ export function ProcedureFeeForm({
           />
         </FormField>
 
-        <fieldset aria-describedby={errors.feeMoment ? 'thoi-diem-loi' : undefined}>
-          <legend className="font-semibold text-slate-800">{labels.feeMoment}</legend>
-          <div className="mt-2 space-y-2">
-            {moments.map((moment) => (
-              <label key={moment.value} className="flex items-start gap-2 text-slate-800">
-                <input type="radio" name="feeMoment" value={moment.value} defaultChecked={values.feeMoment === moment.value} className={radioClass} />
-                <span>{moment.label}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="thoi-diem" error={errors.feeMoment} />
-        </fieldset>
-
-        <fieldset aria-describedby={errors.ruleKind ? 'cach-tinh-loi' : undefined}>
-          <legend className="font-semibold text-slate-800">{labels.ruleKind}</legend>
-          <div className="mt-2 space-y-2">
-            {rules.map((rule) => (
-              <label key={rule.value} className="flex items-start gap-2 text-slate-800">
-                <input type="radio" name="ruleKind" value={rule.value} defaultChecked={values.ruleKind === rule.value} className={radioClass} />
-                <span>{rule.label}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="cach-tinh" error={errors.ruleKind} />
-        </fieldset>
+        <RadioChoices id="thoi-diem" name="feeMoment" legend={labels.feeMoment} choices={moments} checked={values.feeMoment} error={errors.feeMoment} />
+        <RadioChoices id="cach-tinh" name="ruleKind" legend={labels.ruleKind} choices={rules} checked={values.ruleKind} error={errors.ruleKind} />
 
         <fieldset className="rounded border border-slate-200 p-4">
           <legend className="px-1 font-semibold text-slate-800">{labels.ruleFields}</legend>
@@ -201,5 +178,23 @@ export function ProcedureFeeForm({
         </Link>
       </div>
     </form>
+  )
+}
+
+/** A labelled group of radio buttons with its error under it (`<id>-loi`, as FieldError writes it). */
+function RadioChoices({ id, name, legend, choices, checked, error }: { id: string; name: string; legend: string; choices: readonly { value: string; label: string }[]; checked: string; error: string | undefined }) {
+  return (
+    <fieldset aria-describedby={error ? `${id}-loi` : undefined}>
+      <legend className="font-semibold text-slate-800">{legend}</legend>
+      <div className="mt-2 space-y-2">
+        {choices.map((choice) => (
+          <label key={choice.value} className="flex items-start gap-2 text-slate-800">
+            <input type="radio" name={name} value={choice.value} defaultChecked={checked === choice.value} className={radioClass} />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={id} error={error} />
+    </fieldset>
   )
 }
